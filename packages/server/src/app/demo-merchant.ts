@@ -1,0 +1,40 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createApiKey } from '../merchants/api-keys.js';
+import { createMerchant } from '../merchants/merchants.js';
+import { creditMerchant } from '../ledger/balances.js';
+import { parseRubAmount } from '../money/rub.js';
+import type { Store } from '../store/store.js';
+
+/** File in the data directory that keeps the demo key, readable by its owner only. */
+export const demoKeyFileName = 'demo-api-key.txt';
+
+/** The demo merchant made on first start. */
+export interface DemoMerchant {
+  readonly merchantId: string;
+  readonly key: string;
+  readonly keyFile: string | undefined;
+}
+
+/**
+ * On an empty store, creates a funded demo merchant with an all-permission key and
+ * writes the key to a 0600 file in the data directory. Undefined when any merchant
+ * already exists.
+ */
+export async function ensureDemoMerchant(
+  store: Store,
+  dataDir: string,
+  balanceRub: string,
+): Promise<DemoMerchant | undefined> {
+  const existing = await store.db.selectFrom('merchants').select('id').limit(1).execute();
+  if (existing.length > 0) return undefined;
+
+  const merchant = await createMerchant(store, 'Demo merchant');
+  await creditMerchant(store, merchant.id, parseRubAmount(balanceRub) ?? 0n);
+  const { key } = await createApiKey(store, merchant.id);
+
+  if (dataDir === ':memory:') return { merchantId: merchant.id, key, keyFile: undefined };
+  const keyFile = join(dataDir, demoKeyFileName);
+  writeFileSync(keyFile, `${key}\n`, { mode: 0o600 });
+  return { merchantId: merchant.id, key, keyFile };
+}

@@ -1,0 +1,52 @@
+import type { Command } from 'commander';
+import { creditMerchant, getBalance, type MerchantBalance } from '../../ledger/balances.js';
+import { JsonNumber } from '../../money/json-number.js';
+import { formatRub, parseRubAmount } from '../../money/rub.js';
+import { output, withServices } from '../context.js';
+
+/** `payoff balance credit|show`. */
+export function registerBalanceCommands(program: Command): void {
+  const balance = program.command('balance').description("credit and show merchants' balances");
+
+  balance
+    .command('credit')
+    .description('add RUB to a merchant\'s available balance (a ledger transfer from funding)')
+    .requiredOption('--merchant <id>', 'merchant id')
+    .requiredOption('--amount <rub>', 'RUB with at most two decimals, e.g. 1500.50')
+    .option('--referral', 'credit the referral balance instead')
+    .action(async (options: { merchant: string; amount: string; referral?: boolean }, command: Command) => {
+      const kopecks = parseRubAmount(options.amount);
+      if (kopecks === undefined) throw new Error('--amount must be RUB like 1500 or 1500.50');
+      const kind = options.referral ? 'referral' : 'available';
+      const result = await withServices(command, (s) =>
+        creditMerchant(s.store, options.merchant, kopecks, kind));
+      show(command, options.merchant, result);
+    });
+
+  balance
+    .command('show')
+    .description("show a merchant's available, hold and referral balances")
+    .requiredOption('--merchant <id>', 'merchant id')
+    .action(async (options: { merchant: string }, command: Command) => {
+      const result = await withServices(command, (s) => getBalance(s.store.db, options.merchant));
+      show(command, options.merchant, result);
+    });
+}
+
+function show(command: Command, merchantId: string, balance: MerchantBalance): void {
+  output(
+    command,
+    {
+      merchant: merchantId,
+      balance: new JsonNumber(formatRub(balance.available)),
+      hold: new JsonNumber(formatRub(balance.hold)),
+      referral: new JsonNumber(formatRub(balance.referral)),
+    },
+    () => [
+      `merchant  ${merchantId}`,
+      `available ${formatRub(balance.available)} RUB`,
+      `hold      ${formatRub(balance.hold)} RUB`,
+      `referral  ${formatRub(balance.referral)} RUB`,
+    ].join('\n'),
+  );
+}

@@ -1,0 +1,99 @@
+import type { Command } from 'commander';
+import { currencyScales } from '../../money/currency.js';
+import { formatShortest } from '../../money/decimal.js';
+import { JsonNumber, type JsonValue } from '../../money/json-number.js';
+import { formatRub } from '../../money/rub.js';
+import type { Payout } from '../../payouts/payout.js';
+import { output, withServices } from '../context.js';
+
+/** `payoff payout list|show|settle`. */
+export function registerPayoutCommands(program: Command): void {
+  const payout = program.command('payout').description('inspect and settle payouts');
+
+  payout
+    .command('list')
+    .description('list payouts, newest first')
+    .option('--merchant <id>', 'only this merchant')
+    .option('--status <status>', 'only in_process, success or cancel')
+    .option('--limit <n>', 'at most this many', '50')
+    .action(async (options: { merchant?: string; status?: string; limit: string }, command: Command) => {
+      const limit = Math.min(Math.max(Number.parseInt(options.limit, 10) || 50, 1), 10_000);
+      const payouts = await withServices(command, (s) =>
+        s.payouts.list({ merchantId: options.merchant, status: options.status, limit }));
+      output(command, payouts.map(payoutJson), () =>
+        payouts.map((p) => `${p.id}  ${p.status.padEnd(10)} ${p.method.padEnd(13)} `
+          + `${formatRub(p.amountDownKopecks).padStart(10)} RUB  ${p.createdAt}`).join('\n')
+          || 'no payouts');
+    });
+
+  payout
+    .command('show')
+    .description('show one payout')
+    .argument('<id>', 'payout id')
+    .action(async (id: string, _options: unknown, command: Command) => {
+      const found = await withServices(command, (s) => s.payouts.get(id));
+      output(command, payoutJson(found), () => describe(found));
+    });
+
+  payout
+    .command('settle')
+    .description('settle an in-process payout by hand (a final status never changes)')
+    .argument('<id>', 'payout id')
+    .requiredOption('--status <status>', 'success or cancel')
+    .option('--message <text>', 'cancel message shown to the merchant')
+    .action(async (id: string, options: { status: string; message?: string }, command: Command) => {
+      if (options.status !== 'success' && options.status !== 'cancel') {
+        throw new Error('--status must be success or cancel');
+      }
+      const status = options.status;
+      const result = await withServices(command, (s) => s.payouts.settle(id, status, options.message ?? null));
+      output(command, { ...payoutJson(result.payout), changed: result.changed }, () =>
+        result.changed
+          ? `payout ${id} is now ${result.payout.status}`
+          : `payout ${id} was already ${result.payout.status}; nothing changed`);
+    });
+}
+
+/** A payout as the CLI prints it with `--json`: money as JSON numbers. */
+export function payoutJson(payout: Payout): Record<string, JsonValue> {
+  return {
+    id: payout.id,
+    merchant_id: payout.merchantId,
+    my_id: payout.myId ?? '',
+    method: payout.method,
+    wallet: payout.wallet,
+    bank_id: payout.bankId,
+    phone_operator: payout.phoneOperator,
+    amount: new JsonNumber(formatRub(payout.amountKopecks)),
+    amount_in_currency: new JsonNumber(
+      formatShortest(payout.amountInCurrency, currencyScales[payout.currency]),
+    ),
+    amount_currency: payout.currency,
+    amount_rate: payout.rate === null ? null : new JsonNumber(payout.rate),
+    amount_down: new JsonNumber(formatRub(payout.amountDownKopecks)),
+    commission: new JsonNumber(formatRub(payout.commissionKopecks)),
+    commission_type: payout.commissionType,
+    rail: payout.rail,
+    status: payout.status,
+    cancel_message: payout.cancelMessage,
+    created_at: payout.createdAt,
+    completed_at: payout.completedAt,
+  };
+}
+
+function describe(payout: Payout): string {
+  const inCurrency = formatShortest(payout.amountInCurrency, currencyScales[payout.currency]);
+  return [
+    `payout      ${payout.id}`,
+    `merchant    ${payout.merchantId}`,
+    `my_id       ${payout.myId ?? ''}`,
+    `method      ${payout.method} via ${payout.rail}`,
+    `wallet      ${payout.wallet}`,
+    `status      ${payout.status}${payout.cancelMessage ? ` (${payout.cancelMessage})` : ''}`,
+    `amount      ${formatRub(payout.amountKopecks)} RUB → ${inCurrency} ${payout.currency}`,
+    `amount_down ${formatRub(payout.amountDownKopecks)} RUB`,
+    `commission  ${formatRub(payout.commissionKopecks)} RUB (type ${payout.commissionType})`,
+    `created     ${payout.createdAt}`,
+    `completed   ${payout.completedAt ?? '-'}`,
+  ].join('\n');
+}

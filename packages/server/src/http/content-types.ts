@@ -1,0 +1,60 @@
+import { parse as parseQueryString } from 'node:querystring';
+import type { FastifyInstance } from 'fastify';
+import { PayoffError } from '../errors/payoff-error.js';
+
+/**
+ * The bodies the API reads. Form bodies are the contract; a JSON object whose values
+ * are all strings is accepted as an extension (a JSON number could lose money digits
+ * before we see its text, so it is refused). Any other type is accepted only when empty,
+ * so parameter-less calls work whatever the client labels them.
+ */
+export function registerContentTypes(app: FastifyInstance): void {
+  app.removeAllContentTypeParsers();
+
+  app.addContentTypeParser(
+    'application/x-www-form-urlencoded',
+    { parseAs: 'string' },
+    (_request, body, done) => done(null, parseQueryString(body as string)),
+  );
+
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+    try {
+      done(null, parseJsonParams(body as string));
+    } catch (error) {
+      done(error as Error, undefined);
+    }
+  });
+
+  app.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => {
+    if ((body as string).trim() === '') return done(null, undefined);
+    done(
+      new PayoffError(
+        'bad_request',
+        'Send parameters as application/x-www-form-urlencoded.',
+      ),
+      undefined,
+    );
+  });
+}
+
+function parseJsonParams(text: string): Record<string, string> | undefined {
+  if (text.trim() === '') return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new PayoffError('bad_request', 'The JSON body is not valid JSON.');
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw new PayoffError('bad_request', 'The JSON body must be an object of parameters.');
+  }
+  for (const [name, value] of Object.entries(parsed)) {
+    if (typeof value !== 'string') {
+      throw new PayoffError(
+        'invalid_parameter',
+        `Parameter '${name}' must be a JSON string (quote numbers, e.g. "500.00").`,
+      );
+    }
+  }
+  return parsed as Record<string, string>;
+}

@@ -1,0 +1,19 @@
+import { formatShortest, toMinorUnits } from './decimal.js';
+
+/** Kopecks in a rouble: RUB amounts are held as integer kopecks. */
+export const rubScale = 2;
+
+/**
+ * The contract's amount grammar: digits, optionally a dot and one or two digits.
+ * Returns kopecks, or undefined for anything else (sign, exponent, hex, comma, spaces,
+ * a third decimal, an empty string).
+ */
+export function parseRubAmount(text: string): bigint | undefined {
+  if (text.length > 32) return undefined;
+  return toMinorUnits(text, rubScale);
+}
+
+/** Kopecks as the shortest exact rouble text: `48500n` → `"485"`, `6040n` → `"60.4"`. */
+export function formatRub(kopecks: bigint): string {
+  return formatShortest(kopecks, rubScale);
+}
