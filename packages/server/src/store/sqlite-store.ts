@@ -1,17 +1,21 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect, sql } from 'kysely';
+import { Kysely, SqliteDialect } from 'kysely';
 import type { Database } from './database.js';
 import { migrateToLatest } from './migrate.js';
-import type { Store, Tx } from './store.js';
+import { GroupCommitter } from './group-commit.js';
+import type { Store } from './store.js';
 
 /** File name of the embedded database inside the data directory. */
 export const sqliteFileName = 'payoff.sqlite';
 
 /**
  * Opens the embedded store: one SQLite file in WAL mode with `synchronous=FULL`, so a
- * committed payout survives power loss. Integers come back as `bigint`.
+ * committed payout survives power loss. Integers come back as `bigint`. Write
+ * transactions are group-committed (`GroupCommitter`): `BEGIN IMMEDIATE` takes the
+ * write lock up front, so a transaction that reads and then writes cannot fail half-way
+ * when another process (the CLI) writes at the same time.
  * `:memory:` as `dataDir` keeps everything in memory, for tests.
  */
 export function openSqliteStore(dataDir: string): Store {
@@ -24,10 +28,11 @@ export function openSqliteStore(dataDir: string): Store {
   sqlite.defaultSafeIntegers(true);
 
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const committer = new GroupCommitter(db);
   return {
     engine: 'sqlite',
     db,
-    transaction: (work) => immediateTransaction(db, work),
+    transaction: (work) => committer.run(work),
     isUniqueViolation,
     migrate: () => migrateToLatest(db as Kysely<unknown>),
     close: () => db.destroy(),
@@ -37,28 +42,6 @@ export function openSqliteStore(dataDir: string): Store {
 function prepareFile(dataDir: string): string {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   return join(dataDir, sqliteFileName);
-}
-
-/**
- * `BEGIN IMMEDIATE` takes the write lock up front, so a transaction that reads and then
- * writes cannot fail half-way when another process (the CLI) writes at the same time.
- * Kysely's own transactions begin deferred, hence this wrapper over one held connection.
- */
-async function immediateTransaction<T>(
-  db: Kysely<Database>,
-  work: (tx: Tx) => Promise<T>,
-): Promise<T> {
-  return db.connection().execute(async (connection) => {
-    await sql`begin immediate`.execute(connection);
-    try {
-      const result = await work(connection as unknown as Tx);
-      await sql`commit`.execute(connection);
-      return result;
-    } catch (error) {
-      await sql`rollback`.execute(connection);
-      throw error;
-    }
-  });
 }
 
 function isUniqueViolation(error: unknown): boolean {
