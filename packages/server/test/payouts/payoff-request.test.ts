@@ -15,7 +15,9 @@ type Params = Record<string, string | readonly string[]>;
 
 const card = { method: 'cards_ru', wallet: '4111111111111111', amount: '500' };
 const sbp = { method: 'sbp', wallet: '79161234567', amount: '500', bank: '100000000111' };
-const mobile = { method: 'mobile_ru', wallet: '79161234567', amount: '500', mobile_operator: 'tele2' };
+const mobile = {
+  method: 'mobile_ru', wallet: '79161234567', amount: '500', mobile_operator: 'tele2',
+};
 const without = (params: Params, name: string): Params =>
   Object.fromEntries(Object.entries(params).filter(([key]) => key !== name));
 
@@ -28,14 +30,17 @@ const cases: [string, Params, string][] = [
   ['amount missing', without(card, 'amount'), 'amount'],
   ['amount empty', { ...card, amount: '' }, 'amount'],
   ['method unknown', { ...card, method: 'paypal' }, 'method'],
-  ['method unknown, wallet and amount bad too', { method: 'x', wallet: '1', amount: '-1' }, 'method'],
-  ['method disabled by configuration', { ...card, method: 'qiwi', wallet: '79161234567' }, 'method'],
+  ['method unknown, wallet and amount bad too', { method: 'x', wallet: '1', amount: '-1' },
+    'method'],
+  ['method disabled by configuration', { ...card, method: 'qiwi', wallet: '79161234567' },
+    'method'],
   ['sbp without bank', without(sbp, 'bank'), 'bank'],
   ['sbp without bank and with a bad wallet', { ...without(sbp, 'bank'), wallet: '1' }, 'bank'],
   ['sbp with a bank not in the list', { ...sbp, bank: '100000000999' }, 'bank'],
   ['sbp with a bank id that is not digits', { ...sbp, bank: 'sber' }, 'bank'],
   ['mobile_ru without operator', without(mobile, 'mobile_operator'), 'mobile_operator'],
-  ['mobile_ru with an unknown operator', { ...mobile, mobile_operator: 'yota' }, 'mobile_operator'],
+  ['mobile_ru with an unknown operator', { ...mobile, mobile_operator: 'yota' },
+    'mobile_operator'],
   ['mobile_ru with an unknown phone_operator', { ...without(mobile, 'mobile_operator'),
     phone_operator: 'yota' }, 'mobile_operator'],
   ['cards_ru wallet failing Luhn', { ...card, wallet: '4111111111111112' }, 'wallet'],

@@ -37,7 +37,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const config = loadConfig({}, { dataDir: ':memory:', configFile: configFile?.path });
   configFile?.remove();
 
-  const services = await buildServices(config, createLogger('silent'), openSqliteStore(':memory:'));
+  const store = openSqliteStore(':memory:');
+  const services = await buildServices(config, createLogger('silent'), store);
   const app = buildHttpApp(services);
   const merchant = await createMerchant(services.store, 'Test shop');
   const opening = parseRubAmount(options.balanceRub ?? '100000') ?? 0n;

@@ -84,7 +84,8 @@ describe('POST /api/create-payoff answers', () => {
       method: 'cards_ua', wallet: '4111111111111111', amount: '1000',
     });
     const { fields } = success(response);
-    for (const name of ['amount', 'amount_in_currency', 'amount_rate', 'amount_down', 'commission']) {
+    const money = ['amount', 'amount_in_currency', 'amount_rate', 'amount_down', 'commission'];
+    for (const name of money) {
       assert.equal(typeof fields[name], 'number', name);
     }
     assert.ok(Number.isInteger(fields.commission_type));
