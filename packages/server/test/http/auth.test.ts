@@ -76,6 +76,25 @@ describe('create-payoff authentication', () => {
     await assertUnchanged(server, state);
   });
 
+  it('checks the key before reading a body it cannot accept', async () => {
+    const bodies = [
+      { type: 'application/json', payload: JSON.stringify({ ...valid, amount: 500 }) },
+      { type: 'application/json', payload: '{"method":' },
+      { type: 'application/octet-stream', payload: 'method=cards_ru' },
+    ];
+    for (const { type, payload } of bodies) {
+      const state = await snapshot(server);
+      const response = await server.app.inject({
+        method: 'POST',
+        url: '/api/create-payoff',
+        headers: { 'content-type': type },
+        payload,
+      });
+      assert.match(assertFail(response, 401), /missing api key/i, `${type} ${payload}`);
+      await assertUnchanged(server, state);
+    }
+  });
+
   it('accepts the merchant key, as a control', async () => {
     const response = await postPayoff(server, valid);
     assert.equal(response.statusCode, 200, response.body);
