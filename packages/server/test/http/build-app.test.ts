@@ -33,7 +33,7 @@ describe('the HTTP app', () => {
     assert.equal(JSON.parse(response.body).type, 'success');
   });
 
-  it('answers 405 in the envelope for GET on create-payoff, naming the allowed method', async () => {
+  it('answers 405 in the envelope for GET on create-payoff, naming POST', async () => {
     const state = await snapshot(server);
     const response = await server.app.inject({
       method: 'GET',

@@ -52,11 +52,11 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   return { services, app, merchantId: merchant.id, key, close };
 }
 
-/** Writes `contents` as a JSON config file in a fresh temp directory. */
-export function writeConfigFile(contents: object): { path: string; remove(): void } {
+/** Writes a config file (an object as JSON, a string as it is) in a fresh temp directory. */
+export function writeConfigFile(contents: object | string): { path: string; remove(): void } {
   const dir = mkdtempSync(join(tmpdir(), 'payoff-config-'));
   const path = join(dir, 'config.json');
-  writeFileSync(path, JSON.stringify(contents));
+  writeFileSync(path, typeof contents === 'string' ? contents : JSON.stringify(contents));
   return { path, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
