@@ -120,3 +120,19 @@ describe('create-payoff validation', () => {
     assert.equal(response.statusCode, 200, response.body);
   });
 });
+
+describe('create-payoff validation with the default catalogue', () => {
+  it("answers 400 naming 'wallet' for qiwi numbers with + or a leading 0", async () => {
+    const server = await startTestServer();
+    try {
+      for (const wallet of ['+79161234567', '079161234567', '7916123']) {
+        const state = await snapshot(server);
+        const response = await postPayoff(server, { method: 'qiwi', wallet, amount: '100' });
+        assert.match(assertFail(response, 400), /Parameter 'wallet'/, wallet);
+        await assertUnchanged(server, state);
+      }
+    } finally {
+      await server.close();
+    }
+  });
+});
