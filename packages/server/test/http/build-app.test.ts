@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 
 import { bodyLimitBytes } from '../../src/http/build-app.js';
 import {
+  assertBooksBalance,
   assertFail,
   assertUnchanged,
   formBody,
@@ -20,7 +21,10 @@ describe('the HTTP app', () => {
   before(async () => {
     server = await startTestServer();
   });
-  after(() => server.close());
+  after(async () => {
+    await assertBooksBalance(server);
+    await server.close();
+  });
 
   it('collapses repeated slashes: //api/create-payoff is /api/create-payoff', async () => {
     const response = await server.app.inject({

@@ -112,6 +112,7 @@ describe('the sandbox rail', () => {
     await server.services.sandbox.settleDue(server.services.payouts);
     assert.equal((await server.services.payouts.get(cancelled)).status, 'cancel');
     assert.equal((await server.services.payouts.get(pending)).status, 'in_process');
+    await assertBooksBalance(server);
   });
 
   it('does not settle a payout before its delay', async () => {
