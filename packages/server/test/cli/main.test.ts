@@ -1,6 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -32,6 +32,17 @@ function payoff(args: readonly string[], env: NodeJS.ProcessEnv = {}): Run {
     timeout: 30_000,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** `payoff` without blocking, so independent runs can overlap. */
+function payoffAsync(args: readonly string[]): Promise<Run> {
+  return new Promise((done) => {
+    execFile(process.execPath, [bin, ...args], { env: cleanEnv, timeout: 30_000 },
+      (error, stdout, stderr) => {
+        const status = error ? (typeof error.code === 'number' ? error.code : null) : 0;
+        done({ status, stdout, stderr });
+      });
+  });
 }
 
 describe('the payoff CLI', () => {
@@ -179,7 +190,7 @@ describe('the payoff CLI', () => {
   });
 });
 
-describe('payoff --help', () => {
+describe('payoff --help', { concurrency: true }, () => {
   const commands = [
     [], ['serve'], ['migrate'], ['merchant'], ['merchant', 'create'], ['merchant', 'list'],
     ['key'], ['key', 'create'], ['key', 'revoke'], ['key', 'list'],
@@ -190,8 +201,8 @@ describe('payoff --help', () => {
 
   for (const command of commands) {
     const name = ['payoff', ...command].join(' ');
-    it(`prints usage for ${name} and exits 0`, () => {
-      const run = payoff([...command, '--help']);
+    it(`prints usage for ${name} and exits 0`, async () => {
+      const run = await payoffAsync([...command, '--help']);
       assert.equal(run.status, 0, run.stderr);
       assert.ok(run.stdout.startsWith(`Usage: ${name} `), run.stdout);
       assert.match(run.stdout, /Options:/);
