@@ -104,7 +104,7 @@ export function loadConfig(
   const methods = mergeMethods(file.methods);
   const config: Config = {
     mode: fromEnv.mode ?? file.mode ?? defaults.mode,
-    dataDir: resolve(overrides.dataDir ?? env.PAYOFF_DATA_DIR ?? defaults.dataDir),
+    dataDir: resolveDataDir(overrides.dataDir ?? env.PAYOFF_DATA_DIR ?? defaults.dataDir),
     host: env.PAYOFF_HOST ?? file.host ?? defaults.host,
     port: overrides.port ?? fromEnv.port ?? file.port ?? defaults.port,
     logLevel: env.PAYOFF_LOG_LEVEL ?? file.logLevel ?? defaults.logLevel,
@@ -181,6 +181,11 @@ function mergeMethods(
     merged[code] = full.data as MethodSettings;
   }
   return merged;
+}
+
+/** `:memory:` names the in-memory store (see `openSqliteStore`), not a directory. */
+function resolveDataDir(dir: string): string {
+  return dir === ':memory:' ? dir : resolve(dir);
 }
 
 function checkTimeZone(zone: string): string {

@@ -6,7 +6,9 @@ import { PayoffError } from '../errors/payoff-error.js';
  * The bodies the API reads. Form bodies are the contract; a JSON object whose values
  * are all strings is accepted as an extension (a JSON number could lose money digits
  * before we see its text, so it is refused). Any other type is accepted only when empty,
- * so parameter-less calls work whatever the client labels them.
+ * so parameter-less calls work whatever the client labels them. A body that cannot be
+ * read becomes an `UnreadableBody`, reported by `collectParams` after the API key is
+ * checked: the contract answers auth failures first.
  */
 export function registerContentTypes(app: FastifyInstance): void {
   app.removeAllContentTypeParsers();
@@ -21,20 +23,24 @@ export function registerContentTypes(app: FastifyInstance): void {
     try {
       done(null, parseJsonParams(body as string));
     } catch (error) {
-      done(error as Error, undefined);
+      done(null, new UnreadableBody(error as PayoffError));
     }
   });
 
   app.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => {
     if ((body as string).trim() === '') return done(null, undefined);
     done(
-      new PayoffError(
-        'bad_request',
-        'Send parameters as application/x-www-form-urlencoded.',
+      null,
+      new UnreadableBody(
+        new PayoffError('bad_request', 'Send parameters as application/x-www-form-urlencoded.'),
       ),
-      undefined,
     );
   });
+}
+
+/** A request body the API refuses, with the error to answer once the caller is known. */
+export class UnreadableBody {
+  constructor(readonly error: PayoffError) {}
 }
 
 function parseJsonParams(text: string): Record<string, string> | undefined {

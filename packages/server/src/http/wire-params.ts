@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { PayoffError } from '../errors/payoff-error.js';
+import { UnreadableBody } from './content-types.js';
 
 /** Request parameters after the contract's §1 conventions: one string per name. */
 export type WireParams = Readonly<Record<string, string | undefined>>;
@@ -7,9 +8,10 @@ export type WireParams = Readonly<Record<string, string | undefined>>;
 /**
  * Merges the query string and the body (the body wins), drops empty values and the
  * literal `undefined` sent as `my_id`, and refuses a name given twice with different
- * values in one source.
+ * values in one source. Throws the error of a body that could not be read.
  */
 export function collectParams(request: FastifyRequest): WireParams {
+  if (request.body instanceof UnreadableBody) throw request.body.error;
   const params: Record<string, string | undefined> = Object.create(null);
   copyParams(params, request.query);
   copyParams(params, request.body);

@@ -4,7 +4,7 @@
  */
 export class JsonNumber {
   constructor(readonly text: string) {
-    if (!/^-?\d+(\.\d+)?$/.test(text)) throw new RangeError(`not a JSON number: ${text}`);
+    if (!/^-?(0|[1-9]\d*)(\.\d+)?$/.test(text)) throw new RangeError(`not a JSON number: ${text}`);
   }
 }
 

@@ -1,12 +1,12 @@
 import { PayoffError } from '../errors/payoff-error.js';
 import { rateCurrencies, rateMaxScale, type RateCurrency } from '../money/currency.js';
-import { parseDecimal, type ScaledDecimal } from '../money/decimal.js';
+import { formatFixed, parseDecimal, type ScaledDecimal } from '../money/decimal.js';
 import type { Queryable, Store } from '../store/store.js';
 
 /** A rate: RUB per one unit of a currency, exact. */
 export interface Rate {
   readonly currency: RateCurrency;
-  /** The decimal text as set, e.g. `"96.92"`. */
+  /** The decimal text as set, without leading zeros, e.g. `"96.92"`. */
   readonly text: string;
   readonly value: ScaledDecimal;
 }
@@ -66,7 +66,8 @@ function parseRate(currency: RateCurrency, text: string): Rate {
       `A rate must be a positive decimal with at most ${rateMaxScale} decimals, like 96.92.`,
     );
   }
-  return { currency, text, value };
+  // Canonical text: "095.50" would otherwise reach the wire as an invalid JSON number.
+  return { currency, text: formatFixed(value.units, value.scale), value };
 }
 
 function toRate(currency: RateCurrency, text: string): Rate {
