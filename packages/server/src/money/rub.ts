@@ -1,4 +1,4 @@
-import { formatShortest, toMinorUnits } from './decimal.js';
+import { formatFixed, formatShortest, toMinorUnits } from './decimal.js';
 
 /** Kopecks in a rouble: RUB amounts are held as integer kopecks. */
 export const rubScale = 2;
@@ -16,4 +16,9 @@ export function parseRubAmount(text: string): bigint | undefined {
 /** Kopecks as the shortest exact rouble text: `48500n` → `"485"`, `6040n` → `"60.4"`. */
 export function formatRub(kopecks: bigint): string {
   return formatShortest(kopecks, rubScale);
+}
+
+/** Kopecks as rouble text with exactly two decimals, for people: `48500n` → `"485.00"`. */
+export function formatRubFixed(kopecks: bigint): string {
+  return formatFixed(kopecks, rubScale);
 }

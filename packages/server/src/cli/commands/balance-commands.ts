@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { creditMerchant, getBalance, type MerchantBalance } from '../../ledger/balances.js';
 import { JsonNumber } from '../../money/json-number.js';
-import { formatRub, parseRubAmount } from '../../money/rub.js';
+import { formatRub, formatRubFixed, parseRubAmount } from '../../money/rub.js';
 import { output, withServices } from '../context.js';
 
 /** `payoff balance credit|show`. */
@@ -44,9 +44,9 @@ function show(command: Command, merchantId: string, balance: MerchantBalance): v
     },
     () => [
       `merchant  ${merchantId}`,
-      `available ${formatRub(balance.available)} RUB`,
-      `hold      ${formatRub(balance.hold)} RUB`,
-      `referral  ${formatRub(balance.referral)} RUB`,
+      `available ${formatRubFixed(balance.available)} RUB`,
+      `hold      ${formatRubFixed(balance.hold)} RUB`,
+      `referral  ${formatRubFixed(balance.referral)} RUB`,
     ].join('\n'),
   );
 }

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { currencyScales } from '../../money/currency.js';
 import { formatShortest } from '../../money/decimal.js';
 import { JsonNumber, type JsonValue } from '../../money/json-number.js';
-import { formatRub } from '../../money/rub.js';
+import { formatRub, formatRubFixed } from '../../money/rub.js';
 import type { Payout } from '../../payouts/payout.js';
 import { output, withServices } from '../context.js';
 
@@ -22,7 +22,7 @@ export function registerPayoutCommands(program: Command): void {
         s.payouts.list({ merchantId: options.merchant, status: options.status, limit }));
       output(command, payouts.map(payoutJson), () =>
         payouts.map((p) => `${p.id}  ${p.status.padEnd(10)} ${p.method.padEnd(13)} `
-          + `${formatRub(p.amountDownKopecks).padStart(10)} RUB  ${p.createdAt}`).join('\n')
+          + `${formatRubFixed(p.amountDownKopecks).padStart(10)} RUB  ${p.createdAt}`).join('\n')
           || 'no payouts');
     });
 
@@ -90,9 +90,9 @@ function describe(payout: Payout): string {
     `method      ${payout.method} via ${payout.rail}`,
     `wallet      ${payout.wallet}`,
     `status      ${payout.status}${payout.cancelMessage ? ` (${payout.cancelMessage})` : ''}`,
-    `amount      ${formatRub(payout.amountKopecks)} RUB → ${inCurrency} ${payout.currency}`,
-    `amount_down ${formatRub(payout.amountDownKopecks)} RUB`,
-    `commission  ${formatRub(payout.commissionKopecks)} RUB (type ${payout.commissionType})`,
+    `amount      ${formatRubFixed(payout.amountKopecks)} RUB → ${inCurrency} ${payout.currency}`,
+    `amount_down ${formatRubFixed(payout.amountDownKopecks)} RUB`,
+    `commission  ${formatRubFixed(payout.commissionKopecks)} RUB (type ${payout.commissionType})`,
     `created     ${payout.createdAt}`,
     `completed   ${payout.completedAt ?? '-'}`,
   ].join('\n');
