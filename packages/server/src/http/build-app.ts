@@ -30,10 +30,11 @@ export function buildHttpApp(services: Services): FastifyInstance {
     logger: false,
     bodyLimit: bodyLimitBytes,
     exposeHeadRoutes: false,
-    return503OnClosing: true,
+    return503OnClosing: false,
     routerOptions: { ignoreDuplicateSlashes: true },
   });
   registerContentTypes(app);
+  refuseWhileClosing(app);
   app.setErrorHandler((error, _request, reply) => sendError(reply, toPayoffError(error, services.logger)));
   app.setNotFoundHandler((request, reply) =>
     sendError(reply, new PayoffError('route_not_found', `No endpoint at ${request.method} ${safePath(request.url)}.`)));
@@ -58,6 +59,20 @@ export function buildHttpApp(services: Services): FastifyInstance {
     return reply.header('content-type', 'application/json; charset=utf-8').send('{"status":"ok"}');
   });
   return app;
+}
+
+/** Requests that arrive during a graceful shutdown get a 503 in the contract's envelope. */
+function refuseWhileClosing(app: FastifyInstance): void {
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onRequest', async (_request, reply) => {
+    if (closing) {
+      reply.header('connection', 'close');
+      return sendError(reply, new PayoffError('unavailable', 'The server is shutting down; retry.'));
+    }
+  });
 }
 
 /** Maps any error to the envelope: client mistakes to 4xx, storage trouble to 503, else 500. */
