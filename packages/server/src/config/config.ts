@@ -81,6 +81,9 @@ const fileSchema = z.strictObject({
       bankName: z.string().min(1),
       bankIcon: z.string().url(),
     }))
+    .refine((banks) => new Set(banks.map((b) => b.bankId)).size === banks.length, {
+      message: 'each bankId may appear once',
+    })
     .optional(),
   webhookIps: z.array(z.string()).optional(),
 });
