@@ -4,7 +4,11 @@ import { PayoffError } from '../errors/payoff-error.js';
 import type { Services } from '../app/services.js';
 import { registerContentTypes } from './content-types.js';
 import { sendError } from './reply.js';
+import { registerBalanceRoutes } from './routes/balance-routes.js';
+import { registerCatalogueRoutes } from './routes/catalogue-routes.js';
+import { registerInfoRoutes } from './routes/info-routes.js';
 import { registerPayoffRoutes } from './routes/payoff-routes.js';
+import { registerPublicRoutes } from './routes/public-routes.js';
 
 /** Largest request body read, bytes. */
 export const bodyLimitBytes = 64 * 1024;
@@ -54,6 +58,10 @@ export function buildHttpApp(services: Services): FastifyInstance {
   };
 
   registerPayoffRoutes(endpoint, services);
+  registerInfoRoutes(endpoint, services);
+  registerCatalogueRoutes(endpoint, services);
+  registerBalanceRoutes(endpoint, services);
+  registerPublicRoutes(endpoint, services);
   app.get('/health', async (_request, reply) => {
     await services.store.db.selectFrom('merchants').select('id').limit(1).execute();
     return reply.header('content-type', 'application/json; charset=utf-8').send('{"status":"ok"}');
