@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildServices, type Services } from '../../src/app/services.js';
 import { loadConfig } from '../../src/config/config.js';
@@ -17,6 +20,13 @@ export const wallets = {
 
 /** A member id from the default SBP list, with the name it is listed under. */
 export const sberbank = { bankId: '100000000111', bankName: 'Сбербанк' } as const;
+
+/** Writes a JSON config file to a fresh temporary folder; pass it as `PAYOFF_CONFIG`. */
+export function writeConfigFile(settings: object): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'payoff-compat-')), 'config.json');
+  writeFileSync(file, JSON.stringify(settings));
+  return file;
+}
 
 /** An in-memory server with one funded merchant and an all-permission key. */
 export interface CompatServer {
