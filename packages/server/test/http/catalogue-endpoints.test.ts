@@ -2,18 +2,13 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { defaultMethods } from '../../src/config/defaults.js';
 import { defaultSbpBanks } from '../../src/methods/sbp-banks.js';
-import {
-  startCompatServer,
-  wallets,
-  writeConfigFile,
-  type CompatServer,
-} from '../support/compat-server.js';
+import { startCompatServer, wallets, type CompatServer } from '../support/compat-server.js';
 
 describe('methods-payoff, rates-payoff, sbp-banks-payoff and balance', () => {
   let server: CompatServer;
 
   before(async () => {
-    server = await startCompatServer({ balanceKopecks: 1_000_050n });
+    server = await startCompatServer({ balanceRub: '10000.50' });
   });
   after(() => server.close());
 
@@ -77,8 +72,8 @@ describe('methods-payoff, rates-payoff, sbp-banks-payoff and balance', () => {
 
 describe('methods-payoff with methods disabled in the config', () => {
   it('leaves disabled methods out of the list', async () => {
-    const file = writeConfigFile({ methods: { qiwi: { enabled: false } } });
-    const server = await startCompatServer({ env: { PAYOFF_CONFIG: file } });
+    const fileConfig = { methods: { qiwi: { enabled: false } } };
+    const server = await startCompatServer({ fileConfig });
     try {
       const body = (await server.inject({ method: 'GET', url: '/api/methods-payoff' })).json();
       assert.equal(body.list.qiwi, undefined);
@@ -92,8 +87,7 @@ describe('methods-payoff with methods disabled in the config', () => {
     const methods = Object.fromEntries(
       Object.keys(defaultMethods).map((code) => [code, { enabled: false }]),
     );
-    const file = writeConfigFile({ methods });
-    const server = await startCompatServer({ env: { PAYOFF_CONFIG: file } });
+    const server = await startCompatServer({ fileConfig: { methods } });
     try {
       const response = await server.inject({ method: 'GET', url: '/api/methods-payoff' });
       assert.equal(response.body, '{"type":"success","list":{}}');
@@ -105,8 +99,8 @@ describe('methods-payoff with methods disabled in the config', () => {
 
 describe('public/ips', () => {
   it('lists the configured webhook addresses without a key', async () => {
-    const file = writeConfigFile({ webhookIps: ['203.0.113.10', '2001:db8::10'] });
-    const server = await startCompatServer({ env: { PAYOFF_CONFIG: file } });
+    const fileConfig = { webhookIps: ['203.0.113.10', '2001:db8::10'] };
+    const server = await startCompatServer({ fileConfig });
     try {
       const response = await server.app.inject({ method: 'GET', url: '/api/public/ips' });
       assert.equal(response.statusCode, 200);

@@ -136,7 +136,7 @@ describe('info-payoff', () => {
 
 describe('info-payoff dates', () => {
   it('renders date in the configured display time zone', async () => {
-    const server = await startCompatServer({ env: { PAYOFF_TIMEZONE: 'Asia/Vladivostok' } });
+    const server = await startCompatServer({ fileConfig: { displayTimeZone: 'Asia/Vladivostok' } });
     try {
       const created = await server.postForm('/api/create-payoff', {
         method: 'qiwi', wallet: wallets.phone, amount: '100',

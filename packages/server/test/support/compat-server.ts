@@ -1,16 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import { buildServices, type Services } from '../../src/app/services.js';
-import { loadConfig } from '../../src/config/config.js';
-import { buildHttpApp } from '../../src/http/build-app.js';
+import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { creditMerchant } from '../../src/ledger/balances.js';
-import { createLogger } from '../../src/logging/logger.js';
 import { createApiKey } from '../../src/merchants/api-keys.js';
 import { createMerchant } from '../../src/merchants/merchants.js';
 import type { Permission } from '../../src/merchants/permissions.js';
-import { openSqliteStore } from '../../src/store/sqlite-store.js';
+import { parseRubAmount } from '../../src/money/rub.js';
+import { startTestServer, type TestServer, type TestServerOptions } from './test-server.js';
 
 /** Wallets that pass each method's check, for building create-payoff requests. */
 export const wallets = {
@@ -21,65 +15,36 @@ export const wallets = {
 /** A member id from the default SBP list, with the name it is listed under. */
 export const sberbank = { bankId: '100000000111', bankName: 'Сбербанк' } as const;
 
-/** Writes a JSON config file to a fresh temporary folder; pass it as `PAYOFF_CONFIG`. */
-export function writeConfigFile(settings: object): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'payoff-compat-')), 'config.json');
-  writeFileSync(file, JSON.stringify(settings));
-  return file;
-}
-
-/** An in-memory server with one funded merchant and an all-permission key. */
-export interface CompatServer {
-  readonly app: FastifyInstance;
-  readonly services: Services;
-  readonly merchantId: string;
-  /** A key with every permission. */
-  readonly key: string;
+/** A test server with what the companion-endpoint and client tests need on top. */
+export interface CompatServer extends TestServer {
   /** Creates another key of the same merchant with only `permissions`. */
   keyWith(...permissions: Permission[]): Promise<string>;
-  /** Creates a second funded merchant and returns its all-permission key. */
+  /** Creates a second merchant, funded like the first, and returns its full key. */
   otherMerchantKey(): Promise<string>;
-  /** Injects a request carrying the all-permission key unless headers say otherwise. */
+  /** Injects a request carrying the all-permission key unless its headers set another. */
   inject(options: InjectOptions): Promise<LightMyRequestResponse>;
   /** POSTs form parameters with the key, the way aaio's own examples do. */
   postForm(url: string, params: Record<string, string>): Promise<LightMyRequestResponse>;
-  close(): Promise<void>;
 }
 
-/** What to change from the defaults. */
-export interface CompatServerOptions {
-  /** `PAYOFF_*` environment for the config, e.g. a display time zone. */
-  readonly env?: Record<string, string>;
-  /** Opening balance of the merchant, kopecks. */
-  readonly balanceKopecks?: bigint;
-}
-
-/** Starts a server on `:memory:` (not listening; use `inject`, or `app.listen`). */
-export async function startCompatServer(options: CompatServerOptions = {}): Promise<CompatServer> {
-  const config = loadConfig(options.env ?? {}, { dataDir: ':memory:' });
-  const store = openSqliteStore(':memory:');
-  const services = await buildServices(config, createLogger('silent'), store);
-  const app = buildHttpApp(services);
-  const balance = options.balanceKopecks ?? 10_000_000n;
-
-  const fundedMerchant = async (name: string) => {
-    const merchant = await createMerchant(store, name);
-    await creditMerchant(store, merchant.id, balance);
-    return merchant.id;
-  };
-  const merchantId = await fundedMerchant('Compat merchant');
-  const { key } = await createApiKey(store, merchantId);
+/** Starts an in-memory test server (not listening: use `inject`, or `app.listen`). */
+export async function startCompatServer(options: TestServerOptions = {}): Promise<CompatServer> {
+  const server = await startTestServer(options);
+  const { store } = server.services;
+  const opening = parseRubAmount(options.balanceRub ?? '100000') ?? 0n;
 
   const inject = (request: InjectOptions) =>
-    app.inject({ ...request, headers: { 'x-api-key': key, ...request.headers } });
+    server.app.inject({ ...request, headers: { 'x-api-key': server.key, ...request.headers } });
 
   return {
-    app,
-    services,
-    merchantId,
-    key,
-    keyWith: async (...permissions) => (await createApiKey(store, merchantId, permissions)).key,
-    otherMerchantKey: async () => (await createApiKey(store, await fundedMerchant('Other'))).key,
+    ...server,
+    keyWith: async (...permissions) =>
+      (await createApiKey(store, server.merchantId, permissions)).key,
+    otherMerchantKey: async () => {
+      const other = await createMerchant(store, 'Other shop');
+      if (opening > 0n) await creditMerchant(store, other.id, opening);
+      return (await createApiKey(store, other.id)).key;
+    },
     inject,
     postForm: (url, params) =>
       inject({
@@ -88,9 +53,5 @@ export async function startCompatServer(options: CompatServerOptions = {}): Prom
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
         payload: new URLSearchParams(params).toString(),
       }),
-    close: async () => {
-      await app.close();
-      await store.close();
-    },
   };
 }
