@@ -1,5 +1,5 @@
 import type { InjectOptions } from 'fastify';
-import { collection, oneOf, required, type Model } from './wire-model.js';
+import { collection, oneOf, optional, required, type Model } from './wire-model.js';
 
 /**
  * How one known client library talks to the payoff API, written from reading its source:
@@ -126,3 +126,22 @@ export const sbpBanksModel: Model = {
 
 /** public/ips: a `list` read as a list of strings. */
 export const ipsModel: Model = { list: required('array') };
+
+/**
+ * create-payoff as the strictly typed clients (kewldan/AAIO's pydantic models, Aaio.SDK
+ * 1.x's C# types) declare it: string ids, number amounts, integer commission type.
+ */
+export const typedCreateModel: Model = {
+  id: text, my_id: text, method: text, wallet: text, amount: money,
+  amount_in_currency: money, amount_currency: text, amount_rate: optional('number', 'null'),
+  amount_down: money, commission: money, commission_type: required('integer'),
+  status: payoutStatus,
+};
+
+/** info-payoff as the same clients declare it: `commission_type` limited to 0 and 1. */
+export const typedInfoModel: Model = {
+  id: text, my_id: text, method: text, wallet: text, amount: money, amount_down: money,
+  commission: money, commission_type: oneOf('integer', [0, 1]), status: payoutStatus,
+  cancel_message: optional('string', 'null'), date: text,
+  complete_date: optional('string', 'null'),
+};

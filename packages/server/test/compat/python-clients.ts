@@ -3,13 +3,14 @@ import {
   ipsModel,
   methodsModel,
   money,
-  payoutStatus,
   ratesModel,
   sbpBanksModel,
   text,
+  typedCreateModel,
+  typedInfoModel,
   type KnownClient,
 } from './client-fixture.js';
-import { collection, oneOf, optional, required } from './wire-model.js';
+import { collection, optional, required } from './wire-model.js';
 import { sberbank, wallets } from '../support/compat-server.js';
 
 /** aiohttp given `data=` but no Content-Type: a form body, or an empty octet-stream POST. */
@@ -40,22 +41,12 @@ export const kewldanAaio: KnownClient = {
         my_id: myId, method: 'sbp', amount: '250.5', wallet: wallets.phone, commission_type: '0',
         bank: sberbank.bankId,
       }),
-      model: {
-        id: text, my_id: text, method: text, wallet: text, amount: money,
-        amount_in_currency: money, amount_currency: text, amount_rate: optional('number', 'null'),
-        amount_down: money, commission: money, commission_type: required('integer'),
-        status: payoutStatus,
-      },
+      model: typedCreateModel,
     },
     {
       path: '/api/info-payoff',
       params: ({ myId }) => ({ my_id: myId, id: undefined }),
-      model: {
-        id: text, my_id: text, method: text, wallet: text, amount: money, amount_down: money,
-        commission: money, commission_type: oneOf('integer', [0, 1]), status: payoutStatus,
-        cancel_message: optional('string', 'null'), date: text,
-        complete_date: optional('string', 'null'),
-      },
+      model: typedInfoModel,
     },
     { path: '/api/balance', model: balanceModel },
     { path: '/api/rates-payoff', model: ratesModel },

@@ -3,13 +3,14 @@ import {
   ipsModel,
   methodsModel,
   money,
-  payoutStatus,
   ratesModel,
   sbpBanksModel,
   text,
+  typedCreateModel,
+  typedInfoModel,
   type KnownClient,
 } from './client-fixture.js';
-import { collection, oneOf, optional, required } from './wire-model.js';
+import { collection, optional, required } from './wire-model.js';
 import { wallets } from '../support/compat-server.js';
 
 /**
@@ -79,22 +80,12 @@ export const csharpAaioSdk: KnownClient = {
       params: ({ myId }) => ({
         my_id: myId, method: 'qiwi', amount: '120', wallet: wallets.phone, commission_type: '0',
       }),
-      model: {
-        id: text, my_id: text, method: text, wallet: text, amount: money,
-        amount_in_currency: money, amount_currency: text, amount_rate: optional('number', 'null'),
-        amount_down: money, commission: money, commission_type: required('integer'),
-        status: payoutStatus,
-      },
+      model: typedCreateModel,
     },
     {
       path: '/api/info-payoff',
       params: ({ myId }) => ({ my_id: myId, id: undefined }),
-      model: {
-        id: text, my_id: text, method: text, wallet: text, amount: money, amount_down: money,
-        commission: money, commission_type: oneOf('integer', [0, 1]), status: payoutStatus,
-        cancel_message: optional('string', 'null'), date: text,
-        complete_date: optional('string', 'null'),
-      },
+      model: typedInfoModel,
     },
     { path: '/api/sbp-banks-payoff', model: sbpBanksModel },
     { path: '/api/balance', model: balanceModel },
