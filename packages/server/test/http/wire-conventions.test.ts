@@ -132,6 +132,16 @@ describe('contract §1 conventions', () => {
     assertEnvelope(response, 200);
   });
 
+  it('does not read the body of a call without parameters, whatever it holds', async () => {
+    const bodies = [['text/plain', 'abc'], ['application/json', 'not json']] as const;
+    for (const [type, payload] of bodies) {
+      const response = await server.inject({
+        method: 'POST', url: '/api/rates-payoff', headers: { 'content-type': type }, payload,
+      });
+      assertEnvelope(response, 200);
+    }
+  });
+
   it('answers JSON whatever the Accept header asks for', async () => {
     const response = await server.inject({
       method: 'GET', url: '/api/balance', headers: { accept: 'text/html' },
