@@ -45,6 +45,9 @@ const envKeys = {
   PAYOFF_SANDBOX_POLL_MS: 'sandboxPollMs',
 } as const;
 
+/** Longest sandbox delay accepted, ms (a week): longer is surely a typo. */
+const maxSandboxDelayMs = 7 * 24 * 3600 * 1000;
+
 const rubText = z.string().regex(/^\d+(\.\d{1,2})?$/, 'RUB amount like "100" or "99.50"');
 const rateText = z.string().refine((t) => {
   const parsed = parseDecimal(t, rateMaxScale);
@@ -69,8 +72,8 @@ const fileSchema = z.strictObject({
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   displayTimeZone: z.string().optional(),
   mode: z.enum(['development', 'production']).optional(),
-  sandboxDelayMs: z.number().int().min(0).optional(),
-  sandboxPollMs: z.number().int().min(10).optional(),
+  sandboxDelayMs: z.number().int().min(0).max(maxSandboxDelayMs).optional(),
+  sandboxPollMs: z.number().int().min(10).max(60_000).optional(),
   shutdownGraceMs: z.number().int().min(0).optional(),
   methods: z.record(z.string().regex(/^[a-z0-9_]{1,64}$/), methodSchema.partial()).optional(),
   rates: z.strictObject(Object.fromEntries(rateCurrencies.map((c) => [c, rateText.optional()])))
@@ -99,6 +102,7 @@ export function loadConfig(
   env: NodeJS.ProcessEnv = process.env,
   overrides: ConfigOverrides = {},
 ): Config {
+  env = withoutEmptyValues(env);
   rejectUnknownEnv(env);
   const configFile = overrides.configFile ?? env.PAYOFF_CONFIG;
   const file = configFile === undefined ? {} : readConfigFile(configFile);
@@ -125,6 +129,11 @@ export function loadConfig(
   return deepFreeze(config);
 }
 
+/** `PAYOFF_PORT=` means "not set", not 0; likewise every variable. */
+function withoutEmptyValues(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+}
+
 function rejectUnknownEnv(env: NodeJS.ProcessEnv): void {
   const unknown = Object.keys(env).filter((k) => k.startsWith(envPrefix) && !(k in envKeys));
   if (unknown.length > 0) {
@@ -133,12 +142,21 @@ function rejectUnknownEnv(env: NodeJS.ProcessEnv): void {
   }
 }
 
+/** A whole number written in plain decimal digits (no `0x10`, no `9e15`), at most `max`. */
+function envInteger(min: number, max: number) {
+  return z
+    .string()
+    .regex(/^\d{1,10}$/, 'a whole number in decimal digits')
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max));
+}
+
 const envSchema = z.object({
-  PAYOFF_PORT: z.coerce.number().int().min(0).max(65535).optional(),
-  PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  PAYOFF_PORT: envInteger(0, 65535).optional(),
+  PORT: envInteger(0, 65535).optional(),
   PAYOFF_MODE: z.enum(['development', 'production']).optional(),
-  PAYOFF_SANDBOX_DELAY_MS: z.coerce.number().int().min(0).optional(),
-  PAYOFF_SANDBOX_POLL_MS: z.coerce.number().int().min(10).optional(),
+  PAYOFF_SANDBOX_DELAY_MS: envInteger(0, maxSandboxDelayMs).optional(),
+  PAYOFF_SANDBOX_POLL_MS: envInteger(10, 60_000).optional(),
   PAYOFF_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
     .optional(),
 });

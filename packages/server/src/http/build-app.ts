@@ -3,6 +3,8 @@ import type { Logger } from 'pino';
 import { PayoffError } from '../errors/payoff-error.js';
 import type { Services } from '../app/services.js';
 import { registerContentTypes } from './content-types.js';
+import { parseFormParams } from './form-params.js';
+import { answerClientError } from './client-errors.js';
 import { sendError } from './reply.js';
 import { registerBalanceRoutes } from './routes/balance-routes.js';
 import { registerCatalogueRoutes } from './routes/catalogue-routes.js';
@@ -12,6 +14,9 @@ import { registerPublicRoutes } from './routes/public-routes.js';
 
 /** Largest request body read, bytes. */
 export const bodyLimitBytes = 64 * 1024;
+
+/** Time a client has to send a whole request, ms; slower ones are cut off. */
+export const requestTimeoutMs = 30_000;
 
 const allMethods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'HEAD'] as const;
 
@@ -35,7 +40,15 @@ export function buildHttpApp(services: Services): FastifyInstance {
     bodyLimit: bodyLimitBytes,
     exposeHeadRoutes: false,
     return503OnClosing: false,
-    routerOptions: { ignoreDuplicateSlashes: true },
+    requestTimeout: requestTimeoutMs,
+    routerOptions: {
+      ignoreDuplicateSlashes: true,
+      // request.query may then be UnreadableParams; collectParams reports it after auth.
+      querystringParser: (text) => parseFormParams(text) as unknown as Record<string, unknown>,
+    },
+    frameworkErrors: (_error, _request, reply) =>
+      sendError(reply, new PayoffError('bad_request', 'The request URL is malformed.')),
+    clientErrorHandler: answerClientError,
   });
   registerContentTypes(app);
   refuseWhileClosing(app);

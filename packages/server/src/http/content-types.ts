@@ -1,13 +1,13 @@
-import { parse as parseQueryString } from 'node:querystring';
 import type { FastifyInstance } from 'fastify';
 import { PayoffError } from '../errors/payoff-error.js';
+import { parseFormParams, UnreadableParams } from './form-params.js';
 
 /**
  * The bodies the API reads. Form bodies are the contract; a JSON object whose values
  * are all strings is accepted as an extension (a JSON number could lose money digits
  * before we see its text, so it is refused). Any other type is accepted only when empty,
  * so parameter-less calls work whatever the client labels them. A body that cannot be
- * read becomes an `UnreadableBody`, reported by `collectParams` after the API key is
+ * read becomes `UnreadableParams`, reported by `collectParams` after the API key is
  * checked: the contract answers auth failures first.
  */
 export function registerContentTypes(app: FastifyInstance): void {
@@ -16,14 +16,14 @@ export function registerContentTypes(app: FastifyInstance): void {
   app.addContentTypeParser(
     'application/x-www-form-urlencoded',
     { parseAs: 'string' },
-    (_request, body, done) => done(null, parseQueryString(body as string)),
+    (_request, body, done) => done(null, parseFormParams(body as string)),
   );
 
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
     try {
       done(null, parseJsonParams(body as string));
     } catch (error) {
-      done(null, new UnreadableBody(error as PayoffError));
+      done(null, new UnreadableParams(error as PayoffError));
     }
   });
 
@@ -31,16 +31,11 @@ export function registerContentTypes(app: FastifyInstance): void {
     if ((body as string).trim() === '') return done(null, undefined);
     done(
       null,
-      new UnreadableBody(
+      new UnreadableParams(
         new PayoffError('bad_request', 'Send parameters as application/x-www-form-urlencoded.'),
       ),
     );
   });
-}
-
-/** A request body the API refuses, with the error to answer once the caller is known. */
-export class UnreadableBody {
-  constructor(readonly error: PayoffError) {}
 }
 
 function parseJsonParams(text: string): Record<string, string> | undefined {

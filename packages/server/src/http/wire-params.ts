@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { PayoffError } from '../errors/payoff-error.js';
-import { UnreadableBody } from './content-types.js';
+import { UnreadableParams } from './form-params.js';
 
 /** Request parameters after the contract's §1 conventions: one string per name. */
 export type WireParams = Readonly<Record<string, string | undefined>>;
@@ -8,10 +8,11 @@ export type WireParams = Readonly<Record<string, string | undefined>>;
 /**
  * Merges the query string and the body (the body wins), drops empty values and the
  * literal `undefined` sent as `my_id`, and refuses a name given twice with different
- * values in one source. Throws the error of a body that could not be read.
+ * values in one source. Throws the error of a query or body that could not be read.
  */
 export function collectParams(request: FastifyRequest): WireParams {
-  if (request.body instanceof UnreadableBody) throw request.body.error;
+  if (request.query instanceof UnreadableParams) throw request.query.error;
+  if (request.body instanceof UnreadableParams) throw request.body.error;
   const params: Record<string, string | undefined> = Object.create(null);
   copyParams(params, request.query);
   copyParams(params, request.body);
@@ -32,7 +33,9 @@ function copyParams(target: Record<string, string | undefined>, source: unknown)
 function single(name: string, raw: unknown): string | undefined {
   if (typeof raw === 'string') return raw;
   if (Array.isArray(raw)) {
-    const values = new Set(raw.map((item) => single(name, item)));
+    // An empty value counts as absent, so `amount=&amount=100` is one amount.
+    const present = raw.map((item) => single(name, item)).filter((v) => v !== undefined && v !== '');
+    const values = new Set(present);
     if (values.size > 1) {
       throw new PayoffError(
         'duplicate_parameter',

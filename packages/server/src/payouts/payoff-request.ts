@@ -46,6 +46,9 @@ export function validatePayoffRequest(
   if (myId !== null && [...myId].length > maxMyIdLength) {
     throw invalid('my_id', `must be at most ${maxMyIdLength} characters`);
   }
+  if (myId !== null && !isPrintable(myId)) {
+    throw invalid('my_id', 'must not contain control characters or broken Unicode');
+  }
 
   const method = findMethod(context.catalogue, methodCode);
   const bank = method.code === 'sbp' ? findBank(params.bank, context.sbpBanks) : null;
@@ -94,7 +97,11 @@ function findBank(bankId: string | undefined, banks: readonly SbpBank[]): SbpBan
 }
 
 function findOperator(params: Readonly<Record<string, string | undefined>>): string {
-  const operator = params.mobile_operator ?? params.phone_operator;
+  const { mobile_operator: primary, phone_operator: alias } = params;
+  if (primary !== undefined && alias !== undefined && primary !== alias) {
+    throw invalid('mobile_operator', 'and its alias phone_operator must not differ');
+  }
+  const operator = primary ?? alias;
   if (operator === undefined) {
     throw new PayoffError(
       'missing_parameter',
@@ -146,18 +153,27 @@ function checkLimits(method: PayoutMethod, amountKopecks: bigint): void {
 function parseWebhookUrl(text: string | undefined): string | null {
   if (text === undefined) return null;
   let url: URL | undefined;
+  // URL parsing forgives spaces and line breaks; a target we would store must not need it.
+  const clean = /^[\x21-\x7e]+$/.test(text) && /^https?:\/\//i.test(text);
   try {
-    url = text.length <= 2048 ? new URL(text) : undefined;
+    url = clean && text.length <= 2048 ? new URL(text) : undefined;
   } catch {
     url = undefined;
   }
-  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.hostname === '') {
+  const hasCredentials = url !== undefined && (url.username !== '' || url.password !== '');
+  if (!url || !['http:', 'https:'].includes(url.protocol) || url.hostname === '' || hasCredentials) {
     throw new PayoffError(
       'invalid_webhook_url',
-      "Parameter 'webhook_url' must be an absolute http or https URL.",
+      "Parameter 'webhook_url' must be an absolute http or https URL "
+        + 'without spaces or credentials.',
     );
   }
   return text;
+}
+
+/** No C0/C1 control characters and no lone surrogates. */
+function isPrintable(text: string): boolean {
+  return text.isWellFormed() && !/[\u0000-\u001f\u007f-\u009f]/.test(text);
 }
 
 function invalid(name: string, rule: string): PayoffError {

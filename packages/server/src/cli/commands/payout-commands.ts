@@ -17,7 +17,13 @@ export function registerPayoutCommands(program: Command): void {
     .option('--status <status>', 'only in_process, success or cancel')
     .option('--limit <n>', 'at most this many', '50')
     .action(async (options: { merchant?: string; status?: string; limit: string }, command: Command) => {
-      const limit = Math.min(Math.max(Number.parseInt(options.limit, 10) || 50, 1), 10_000);
+      const limit = Number(options.limit);
+      if (!/^\d{1,5}$/.test(options.limit) || limit < 1) {
+        throw new Error('--limit must be a whole number from 1 to 99999');
+      }
+      if (options.status && !['in_process', 'success', 'cancel'].includes(options.status)) {
+        throw new Error('--status must be in_process, success or cancel');
+      }
       const payouts = await withServices(command, (s) =>
         s.payouts.list({ merchantId: options.merchant, status: options.status, limit }));
       output(command, payouts.map(payoutJson), () =>
