@@ -7,9 +7,15 @@ import { walletFormats } from '../methods/wallet-checks.js';
 import type { MethodSettings } from '../methods/payout-method.js';
 import { defaultSbpBanks, type SbpBank } from '../methods/sbp-banks.js';
 import { defaultMethods, defaultRates, defaults } from './defaults.js';
+import {
+  resolveWebhookSettings,
+  webhookEnvKeys,
+  webhookFileShape,
+  type WebhookSettings,
+} from './webhook-settings.js';
 
 /** The server's configuration: built once, schema-checked, frozen. */
-export interface Config {
+export interface Config extends WebhookSettings {
   readonly mode: 'development' | 'production';
   readonly dataDir: string;
   readonly host: string;
@@ -43,6 +49,7 @@ const envKeys = {
   PAYOFF_MODE: 'mode',
   PAYOFF_SANDBOX_DELAY_MS: 'sandboxDelayMs',
   PAYOFF_SANDBOX_POLL_MS: 'sandboxPollMs',
+  ...webhookEnvKeys,
 } as const;
 
 /** Longest sandbox delay accepted, ms (a week): longer is surely a typo. */
@@ -89,6 +96,7 @@ const fileSchema = z.strictObject({
     })
     .optional(),
   webhookIps: z.array(z.string()).optional(),
+  ...webhookFileShape,
 });
 
 type FileConfig = z.infer<typeof fileSchema>;
@@ -109,8 +117,9 @@ export function loadConfig(
   const fromEnv = readEnv(env);
 
   const methods = mergeMethods(file.methods);
+  const mode = fromEnv.mode ?? file.mode ?? defaults.mode;
   const config: Config = {
-    mode: fromEnv.mode ?? file.mode ?? defaults.mode,
+    mode,
     dataDir: resolveDataDir(overrides.dataDir ?? env.PAYOFF_DATA_DIR ?? defaults.dataDir),
     host: env.PAYOFF_HOST ?? file.host ?? defaults.host,
     port: overrides.port ?? fromEnv.port ?? file.port ?? defaults.port,
@@ -125,6 +134,7 @@ export function loadConfig(
     rates: { ...defaultRates, ...definedOnly(file.rates ?? {}) },
     sbpBanks: file.sbpBanks ?? defaultSbpBanks,
     webhookIps: file.webhookIps ?? defaults.webhookIps,
+    ...resolveWebhookSettings(env, file, mode),
   };
   return deepFreeze(config);
 }

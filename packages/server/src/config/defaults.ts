@@ -25,6 +25,33 @@ export const defaults = {
   demoBalanceRub: '100000.00',
   /** Addresses webhooks are sent from, as listed by `/api/public/ips`. */
   webhookIps: [] as string[],
+  /**
+   * CIDR ranges webhooks may reach in development mode when `webhookAllowCidrs` is not
+   * set: loopback, so the sandbox can call a receiver on the same machine. Production
+   * allows nothing unless the operator lists it.
+   */
+  developmentWebhookAllowCidrs: ['127.0.0.0/8', '::1/128'] as string[],
+  /** Milliseconds a webhook may take to resolve its host and connect. */
+  webhookConnectTimeoutMs: 5_000,
+  /** Milliseconds a webhook may take from the start until the answer's status line. */
+  webhookTotalTimeoutMs: 10_000,
+  /**
+   * Milliseconds before each retry of a failed webhook: 1 m, 5 m, 15 m, 1 h, 2 h, 4 h, then
+   * 8 h three times. Ten attempts over about 31 h, at least 25 h even with the largest
+   * jitter taken off every delay.
+   */
+  webhookRetryDelaysMs: [
+    60_000, 300_000, 900_000, 3_600_000, 7_200_000, 14_400_000,
+    28_800_000, 28_800_000, 28_800_000,
+  ] as number[],
+  /** Percent of each retry delay added or taken off at random, so retries spread out. */
+  webhookRetryJitterPercent: 20,
+  /** Milliseconds between two looks of the delivery worker for webhooks that are due. */
+  webhookPollMs: 500,
+  /** Webhook deliveries in flight at once, per process. */
+  webhookConcurrency: 16,
+  /** Webhook deliveries in flight at once to one origin, per process. */
+  webhookOriginConcurrency: 2,
 } as const;
 
 /** RUB per unit of each rate currency until an operator sets one. */
