@@ -17,6 +17,11 @@ export interface CreatedMerchant extends Merchant {
   readonly webhookSecret: string;
 }
 
+/** A fresh payoff-webhook secret from the CSPRNG: 64 hex characters. */
+export function newWebhookSecret(): string {
+  return randomBytes(32).toString('hex');
+}
+
 /** Creates a merchant with empty available, hold and referral accounts. */
 export async function createMerchant(store: Store, name: string): Promise<CreatedMerchant> {
   const trimmed = name.trim();
@@ -27,7 +32,7 @@ export async function createMerchant(store: Store, name: string): Promise<Create
     id: randomUUID(),
     name: trimmed,
     payoff_webhook_url: null,
-    webhook_secret: randomBytes(32).toString('hex'),
+    webhook_secret: newWebhookSecret(),
     created_at: new Date().toISOString(),
   };
 

@@ -4,6 +4,7 @@ import type { PayoutMethod } from '../methods/payout-method.js';
 import type { SbpBank } from '../methods/sbp-banks.js';
 import { describeWalletFormat, isValidWallet } from '../methods/wallet-checks.js';
 import { formatRub, parseRubAmount } from '../money/rub.js';
+import { webhookUrlProblem } from '../webhooks/webhook-url.js';
 import type { CommissionType } from './quote.js';
 
 /** Operator codes `mobile_ru` accepts. */
@@ -152,21 +153,9 @@ function checkLimits(method: PayoutMethod, amountKopecks: bigint): void {
 
 function parseWebhookUrl(text: string | undefined): string | null {
   if (text === undefined) return null;
-  let url: URL | undefined;
-  // URL parsing forgives spaces and line breaks; a target we would store must not need it.
-  const clean = /^[\x21-\x7e]+$/.test(text) && /^https?:\/\//i.test(text);
-  try {
-    url = clean && text.length <= 2048 ? new URL(text) : undefined;
-  } catch {
-    url = undefined;
-  }
-  const hasCredentials = url !== undefined && (url.username !== '' || url.password !== '');
-  if (!url || !['http:', 'https:'].includes(url.protocol) || url.hostname === '' || hasCredentials) {
-    throw new PayoffError(
-      'invalid_webhook_url',
-      "Parameter 'webhook_url' must be an absolute http or https URL "
-        + 'without spaces or credentials.',
-    );
+  const problem = webhookUrlProblem(text);
+  if (problem !== null) {
+    throw new PayoffError('invalid_webhook_url', `Parameter 'webhook_url' ${problem}.`);
   }
   return text;
 }
