@@ -7,6 +7,7 @@ import { SandboxRail } from '../rails/sandbox-rail.js';
 import { RateBook } from '../rates/rate-book.js';
 import { openSqliteStore } from '../store/sqlite-store.js';
 import type { Store } from '../store/store.js';
+import { WebhookOutbox } from '../webhooks/outbox.js';
 
 /** Everything the transports (HTTP, CLI, workers) call into. */
 export interface Services {
@@ -44,6 +45,7 @@ export async function buildServices(
     rates,
     sbpBanks: config.sbpBanks,
     rails,
+    outbox: new WebhookOutbox({ displayTimeZone: config.displayTimeZone }),
     logger,
   });
   return { config, logger, store, catalogue, rates, payouts, sandbox };

@@ -9,6 +9,7 @@ import type { RateBook } from '../rates/rate-book.js';
 import type { Rail } from '../rails/rail.js';
 import type { PayoutRow } from '../store/database.js';
 import type { Store, Tx } from '../store/store.js';
+import type { WebhookOutbox } from '../webhooks/outbox.js';
 import { toPayout, type FinalStatus, type Payout } from './payout.js';
 import { validatePayoffRequest, type PayoffRequest } from './payoff-request.js';
 import { quotePayoff } from './quote.js';
@@ -20,6 +21,8 @@ export interface PayoutServiceDeps {
   readonly rates: RateBook;
   readonly sbpBanks: readonly SbpBank[];
   readonly rails: ReadonlyMap<string, Rail>;
+  /** Receives every payout that becomes final, inside the settlement transaction. */
+  readonly outbox: WebhookOutbox;
   readonly logger: Logger;
 }
 
@@ -90,8 +93,8 @@ export class PayoutService {
   /**
    * Moves a payout from `in_process` to `success` or `cancel`, once: the status change
    * is a conditional update, and the hold leaves the books (success) or returns to the
-   * available balance (cancel) in the same transaction. A payout already final is
-   * returned unchanged with `changed` false.
+   * available balance (cancel) in the same transaction, as does the payout's terminal
+   * webhook event. A payout already final is returned unchanged with `changed` false.
    */
   async settle(
     payoutId: string,
@@ -117,6 +120,7 @@ export class PayoutService {
 
       const payout = await readPayout(tx, payoutId);
       await postTransfer(tx, settlementTransfer(payout, status, completedAt));
+      await this.deps.outbox.write(tx, payout);
       return true;
     });
 

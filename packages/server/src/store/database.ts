@@ -11,6 +11,9 @@ export interface Database {
   entries: EntryRow;
   payouts: PayoutRow;
   rates: RateRow;
+  webhook_events: WebhookEventRow;
+  webhook_jobs: WebhookJobRow;
+  webhook_attempts: WebhookAttemptRow;
 }
 
 export interface MerchantRow {
@@ -91,4 +94,54 @@ export interface RateRow {
   currency: string;
   rub_per_unit: string;
   updated_at: string;
+}
+
+/** A payout's terminal webhook event: written once, in the settlement transaction. */
+export interface WebhookEventRow {
+  /** Event id, sent as `X-Payoff-Event-Id` with every attempt. */
+  id: string;
+  /** Unique: a payout has at most one terminal event. */
+  payout_id: string;
+  merchant_id: string;
+  /** The payout's final status: `success` or `cancel`. */
+  status: string;
+  /** The exact form body every attempt sends, `sign` included. */
+  body: string;
+  created_at: string;
+}
+
+/** The delivery job of an event that has a URL to go to. */
+export interface WebhookJobRow {
+  event_id: string;
+  url: string;
+  /** `scheme://host:port` of `url`: the unit of the per-origin concurrency limit. */
+  origin: string;
+  /** `pending` until `delivered` or, once the retries are used up, `failed`. */
+  state: string;
+  /** Attempts started so far; numbers the next attempt. */
+  attempt_count: number | bigint;
+  /** Failed attempts since the job was (re)queued: picks the next retry delay. */
+  retry_step: number | bigint;
+  /** When the next attempt is due; null once the job is finished. */
+  next_attempt_at: string | null;
+  /** The worker holding the job while it sends, until `lease_until`. */
+  lease_owner: string | null;
+  lease_until: string | null;
+  created_at: string;
+  finished_at: string | null;
+}
+
+/** One delivery attempt of an event, numbered from 1. */
+export interface WebhookAttemptRow {
+  event_id: string;
+  number: number | bigint;
+  started_at: string;
+  /** `delivered`, `rejected` (a non-2xx answer), `refused` (target not allowed) or `error`. */
+  outcome: string;
+  status_code: number | bigint | null;
+  /** Why the attempt failed, when it did. */
+  reason: string | null;
+  duration_ms: number | bigint;
+  /** When the job was due again after this attempt; null when it was the last. */
+  next_attempt_at: string | null;
 }

@@ -1,0 +1,154 @@
+import { once } from 'node:events';
+import http from 'node:http';
+import type net from 'node:net';
+import { buildServices, type Services } from '../../src/app/services.js';
+import { loadConfig } from '../../src/config/config.js';
+import { creditMerchant } from '../../src/ledger/balances.js';
+import { createLogger } from '../../src/logging/logger.js';
+import { createMerchant } from '../../src/merchants/merchants.js';
+import { setPayoffWebhookUrl } from '../../src/merchants/webhook-settings.js';
+import type { Payout } from '../../src/payouts/payout.js';
+import { openSqliteStore } from '../../src/store/sqlite-store.js';
+
+/** One request a test receiver got. */
+export interface ReceivedRequest {
+  readonly method: string;
+  readonly path: string;
+  readonly headers: http.IncomingHttpHeaders;
+  readonly body: string;
+}
+
+/** How a receiver answers its n-th request (from 0): a status code, or never. */
+export type ReceiverReply = (index: number, request: ReceivedRequest) => number | 'hang';
+
+/** A real HTTP server on 127.0.0.1 that records what it receives. */
+export interface Receiver {
+  readonly url: string;
+  readonly port: number;
+  readonly requests: ReceivedRequest[];
+  /** TCP connections accepted so far. */
+  connections(): number;
+  /** Resolves once `count` requests have arrived; rejects after `timeoutMs`. */
+  waitForRequests(count: number, timeoutMs?: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Starts a receiver on a free loopback port; it answers 200 unless told otherwise. */
+export async function startReceiver(reply: ReceiverReply = () => 200): Promise<Receiver> {
+  const requests: ReceivedRequest[] = [];
+  let connectionCount = 0;
+  const server = http.createServer(async (request, response) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of request) chunks.push(chunk as Buffer);
+    const received = {
+      method: request.method ?? '',
+      path: request.url ?? '',
+      headers: request.headers,
+      body: Buffer.concat(chunks).toString('utf8'),
+    };
+    const answer = reply(requests.length, received);
+    requests.push(received);
+    if (answer === 'hang') return;
+    response.writeHead(answer, { 'content-type': 'text/plain' });
+    response.end(answer < 300 ? 'ok' : 'no');
+  });
+  server.on('connection', () => {
+    connectionCount += 1;
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as net.AddressInfo;
+
+  return {
+    url: `http://127.0.0.1:${port}/hook`,
+    port,
+    requests,
+    connections: () => connectionCount,
+    waitForRequests: (count, timeoutMs = 10_000) =>
+      waitFor(() => requests.length >= count, timeoutMs, `${count} requests at :${port}`),
+    close: async () => {
+      server.closeAllConnections();
+      server.close();
+      await once(server, 'close');
+    },
+  };
+}
+
+/** Polls `condition` every 10 ms until it holds; rejects naming `what` after `timeoutMs`. */
+export async function waitFor(
+  condition: () => boolean | Promise<boolean>,
+  timeoutMs: number,
+  what: string,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/**
+ * Services over an in-memory store, silent, with tiny webhook delays so retries happen
+ * within a test. `env` adds or overrides `PAYOFF_*` variables.
+ */
+export async function webhookTestServices(env: NodeJS.ProcessEnv = {}): Promise<Services> {
+  const config = loadConfig({
+    PAYOFF_WEBHOOK_RETRY_DELAYS_MS: '20,20,20,20',
+    PAYOFF_WEBHOOK_POLL_MS: '10',
+    PAYOFF_WEBHOOK_CONNECT_TIMEOUT_MS: '1000',
+    PAYOFF_WEBHOOK_TOTAL_TIMEOUT_MS: '2000',
+    ...env,
+  }, { dataDir: ':memory:' });
+  return buildServices(config, createLogger('silent'), openSqliteStore(':memory:'));
+}
+
+/** A merchant with 100 000 RUB and, optionally, a payoff webhook URL. */
+export interface FundedMerchant {
+  readonly merchantId: string;
+  readonly webhookSecret: string;
+}
+
+/** Creates a funded merchant. */
+export async function fundedMerchant(
+  services: Services,
+  webhookUrl: string | null = null,
+): Promise<FundedMerchant> {
+  const merchant = await createMerchant(services.store, 'Webhook test shop');
+  await creditMerchant(services.store, merchant.id, 10_000_000n);
+  if (webhookUrl !== null) await setPayoffWebhookUrl(services.store, merchant.id, webhookUrl);
+  return { merchantId: merchant.id, webhookSecret: merchant.webhookSecret };
+}
+
+/** A valid `cards_ru` create-payoff request for 500 RUB, with any override. */
+export function cardPayoff(
+  overrides: Readonly<Record<string, string | undefined>> = {},
+): Record<string, string | undefined> {
+  return { method: 'cards_ru', wallet: '4111111111111111', amount: '500', ...overrides };
+}
+
+/** Creates a payout and settles it at once with `status`. */
+export async function settledPayout(
+  services: Services,
+  merchantId: string,
+  params: Readonly<Record<string, string | undefined>> = cardPayoff(),
+  status: 'success' | 'cancel' = 'success',
+): Promise<Payout> {
+  const { payout } = await services.payouts.create(merchantId, params);
+  const message = status === 'cancel' ? 'Declined by the test.' : null;
+  return (await services.payouts.settle(payout.id, status, message)).payout;
+}
+
+/** A payout's terminal event and its delivery job, straight from the store. */
+export async function eventOf(services: Services, payoutId: string) {
+  const event = await services.store.db
+    .selectFrom('webhook_events')
+    .selectAll()
+    .where('payout_id', '=', payoutId)
+    .executeTakeFirstOrThrow();
+  const job = await services.store.db
+    .selectFrom('webhook_jobs')
+    .selectAll()
+    .where('event_id', '=', event.id)
+    .executeTakeFirst();
+  return { event, job };
+}
