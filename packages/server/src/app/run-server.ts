@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config/config.js';
 import { defaults } from '../config/defaults.js';
 import { buildHttpApp } from '../http/build-app.js';
+import { closeSenders } from '../webhooks/safe-sender.js';
 import { ensureDemoMerchant, type DemoMerchant } from './demo-merchant.js';
 import { buildServices, type Services } from './services.js';
 
@@ -20,9 +21,11 @@ export interface RunningServer {
 export interface RunServerOptions {
   /** Create the funded demo merchant when the store is empty (never in production). */
   readonly demo: boolean;
+  /** Run the webhook delivery worker here (default); else `payoff worker` must run. */
+  readonly worker?: boolean;
 }
 
-/** Starts the HTTP server and the in-process sandbox rail. */
+/** Starts the HTTP server, the in-process sandbox rail and the webhook delivery worker. */
 export async function runServer(
   config: Config,
   logger: Logger,
@@ -38,11 +41,14 @@ export async function runServer(
   await app.listen({ host: config.host, port: config.port });
   const url = localUrl(app, config.host);
   services.sandbox.start(services.payouts, logger);
+  if (options.worker ?? true) services.deliveryWorker.start();
   logger.info({ url, dataDir: config.dataDir, mode: config.mode }, 'payoff server listening');
 
   const close = async (): Promise<void> => {
     await app.close();
     await services.sandbox.stop();
+    await services.deliveryWorker.stop();
+    await closeSenders();
     await services.store.close();
   };
   return { app, services, url, demo, close };

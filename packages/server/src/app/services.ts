@@ -7,6 +7,7 @@ import { SandboxRail } from '../rails/sandbox-rail.js';
 import { RateBook } from '../rates/rate-book.js';
 import { openSqliteStore } from '../store/sqlite-store.js';
 import type { Store } from '../store/store.js';
+import { DeliveryWorker } from '../webhooks/delivery-worker.js';
 import { WebhookOutbox } from '../webhooks/outbox.js';
 
 /** Everything the transports (HTTP, CLI, workers) call into. */
@@ -18,6 +19,8 @@ export interface Services {
   readonly rates: RateBook;
   readonly payouts: PayoutService;
   readonly sandbox: SandboxRail;
+  /** Sends queued webhooks once started (by `payoff serve` or `payoff worker`). */
+  readonly deliveryWorker: DeliveryWorker;
 }
 
 /**
@@ -48,7 +51,8 @@ export async function buildServices(
     outbox: new WebhookOutbox({ displayTimeZone: config.displayTimeZone }),
     logger,
   });
-  return { config, logger, store, catalogue, rates, payouts, sandbox };
+  const deliveryWorker = new DeliveryWorker({ store, logger, settings: config });
+  return { config, logger, store, catalogue, rates, payouts, sandbox, deliveryWorker };
 }
 
 function checkRails(catalogue: MethodCatalogue, rails: ReadonlyMap<string, Rail>): void {

@@ -7,6 +7,7 @@ import { registerPayoutCommands } from './commands/payout-commands.js';
 import { registerRatesCommands } from './commands/rates-commands.js';
 import { registerServeCommand } from './commands/serve-command.js';
 import { registerStoreCommands } from './commands/store-commands.js';
+import { registerWorkerCommand } from './commands/worker-command.js';
 
 /** Builds the `payoff` command-line program. */
 export function buildProgram(): Command {
@@ -19,6 +20,7 @@ export function buildProgram(): Command {
     .exitOverride();
 
   registerServeCommand(program);
+  registerWorkerCommand(program);
   registerStoreCommands(program);
   registerMerchantCommands(program);
   registerKeyCommands(program);

@@ -152,3 +152,24 @@ export async function eventOf(services: Services, payoutId: string) {
     .executeTakeFirst();
   return { event, job };
 }
+
+/** A job's attempts, first to last. */
+export async function attemptsOf(services: Services, eventId: string) {
+  return services.store.db
+    .selectFrom('webhook_attempts')
+    .selectAll()
+    .where('event_id', '=', eventId)
+    .orderBy('number')
+    .execute();
+}
+
+/** Resolves once the job of `payoutId` is no longer pending; returns the job. */
+export async function finishedJob(services: Services, payoutId: string, timeoutMs = 10_000) {
+  await waitFor(async () => {
+    const { job } = await eventOf(services, payoutId);
+    return job !== undefined && job.state !== 'pending';
+  }, timeoutMs, `the webhook of payout ${payoutId} to finish`);
+  const { job } = await eventOf(services, payoutId);
+  if (job === undefined) throw new Error(`payout ${payoutId} has no webhook job`);
+  return job;
+}
