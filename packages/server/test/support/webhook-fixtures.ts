@@ -18,8 +18,14 @@ export interface ReceivedRequest {
   readonly body: string;
 }
 
-/** How a receiver answers its n-th request (from 0): a status code, or never. */
-export type ReceiverReply = (index: number, request: ReceivedRequest) => number | 'hang';
+/** A receiver's answer: a status code, a status with headers, or never answering. */
+export type ReceiverAnswer =
+  | number
+  | 'hang'
+  | { readonly statusCode: number; readonly headers: Readonly<Record<string, string>> };
+
+/** How a receiver answers its n-th request (from 0). */
+export type ReceiverReply = (index: number, request: ReceivedRequest) => ReceiverAnswer;
 
 /** A real HTTP server on 127.0.0.1 that records what it receives. */
 export interface Receiver {
@@ -49,8 +55,11 @@ export async function startReceiver(reply: ReceiverReply = () => 200): Promise<R
     const answer = reply(requests.length, received);
     requests.push(received);
     if (answer === 'hang') return;
-    response.writeHead(answer, { 'content-type': 'text/plain' });
-    response.end(answer < 300 ? 'ok' : 'no');
+    const { statusCode, headers } = typeof answer === 'number'
+      ? { statusCode: answer, headers: {} }
+      : answer;
+    response.writeHead(statusCode, { 'content-type': 'text/plain', ...headers });
+    response.end(statusCode < 300 ? 'ok' : 'no');
   });
   server.on('connection', () => {
     connectionCount += 1;
