@@ -1,6 +1,9 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import http from 'node:http';
 import type net from 'node:net';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
 import { buildServices, type Services } from '../../src/app/services.js';
 import { loadConfig } from '../../src/config/config.js';
 import { creditMerchant } from '../../src/ledger/balances.js';
@@ -181,4 +184,58 @@ export async function finishedJob(services: Services, payoutId: string, timeoutM
   const { job } = await eventOf(services, payoutId);
   if (job === undefined) throw new Error(`payout ${payoutId} has no webhook job`);
   return job;
+}
+
+/** A `payoff` command running in a child process, with its JSON log lines collected. */
+export interface PayoffProcess {
+  readonly child: ChildProcess;
+  readonly logs: Record<string, unknown>[];
+  /** Resolves with the first log line (past or future) `matches` accepts. */
+  waitForLog(
+    matches: (line: Record<string, unknown>) => boolean,
+    timeoutMs?: number,
+  ): Promise<Record<string, unknown>>;
+  /** Sends `signal` and resolves once the process has exited. */
+  stop(signal?: NodeJS.Signals): Promise<void>;
+}
+
+const payoffBin = fileURLToPath(new URL('../../../bin/payoff.js', import.meta.url));
+
+/**
+ * Runs `payoff <args>` with the test's environment minus its `PAYOFF_*` variables,
+ * plus `env`. Lines of stdout that are JSON are kept as log lines; stderr is kept as text
+ * for failure messages.
+ */
+export function spawnPayoff(args: readonly string[], env: Record<string, string>): PayoffProcess {
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !name.startsWith('PAYOFF_')));
+  const child = spawn(process.execPath, [payoffBin, ...args], {
+    env: { ...inherited, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const logs: Record<string, unknown>[] = [];
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString('utf8');
+  });
+  createInterface({ input: child.stdout! }).on('line', (line) => {
+    if (line.startsWith('{')) logs.push(JSON.parse(line) as Record<string, unknown>);
+  });
+  const exited = once(child, 'exit');
+
+  return {
+    child,
+    logs,
+    waitForLog: async (matches, timeoutMs = 15_000) => {
+      await waitFor(() => logs.some(matches) || child.exitCode !== null, timeoutMs,
+        `a log line of payoff ${args.join(' ')}`);
+      const found = logs.find(matches);
+      if (!found) throw new Error(`payoff ${args.join(' ')} exited: ${stderr}`);
+      return found;
+    },
+    stop: async (signal = 'SIGTERM') => {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      await exited;
+    },
+  };
 }
