@@ -7,6 +7,7 @@ import { registerPayoutCommands } from './commands/payout-commands.js';
 import { registerRatesCommands } from './commands/rates-commands.js';
 import { registerServeCommand } from './commands/serve-command.js';
 import { registerStoreCommands } from './commands/store-commands.js';
+import { registerWebhookCommands } from './commands/webhook-commands.js';
 import { registerWorkerCommand } from './commands/worker-command.js';
 
 /** Builds the `payoff` command-line program. */
@@ -26,6 +27,7 @@ export function buildProgram(): Command {
   registerKeyCommands(program);
   registerBalanceCommands(program);
   registerPayoutCommands(program);
+  registerWebhookCommands(program);
   registerRatesCommands(program);
   return program;
 }

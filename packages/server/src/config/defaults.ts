@@ -47,7 +47,7 @@ export const defaults = {
   /** Percent of each retry delay added or taken off at random, so retries spread out. */
   webhookRetryJitterPercent: 20,
   /** Milliseconds between two looks of the delivery worker for webhooks that are due. */
-  webhookPollMs: 500,
+  webhookPollMs: 250,
   /** Webhook deliveries in flight at once, per process. */
   webhookConcurrency: 16,
   /** Webhook deliveries in flight at once to one origin, per process. */

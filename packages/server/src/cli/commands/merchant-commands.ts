@@ -1,10 +1,11 @@
 import type { Command } from 'commander';
 import { createMerchant, listMerchants } from '../../merchants/merchants.js';
+import { rotateWebhookSecret, setPayoffWebhookUrl } from '../../merchants/webhook-settings.js';
 import { output, withServices } from '../context.js';
 
-/** `payoff merchant create|list`. */
+/** `payoff merchant create|list|set-webhook|rotate-webhook-secret`. */
 export function registerMerchantCommands(program: Command): void {
-  const merchant = program.command('merchant').description('create and list merchants');
+  const merchant = program.command('merchant').description('manage merchants');
 
   merchant
     .command('create')
@@ -25,7 +26,34 @@ export function registerMerchantCommands(program: Command): void {
     .action(async (_options: unknown, command: Command) => {
       const merchants = await withServices(command, (s) => listMerchants(s.store.db));
       output(command, merchants.map((m) => ({ ...m })), () =>
-        merchants.map((m) => `${m.id}  ${m.name}  created ${m.createdAt}`).join('\n')
-          || 'no merchants');
+        merchants.map((m) => `${m.id}  ${m.name}  created ${m.createdAt}`
+          + `  webhook ${m.payoffWebhookUrl ?? '-'}`).join('\n') || 'no merchants');
+    });
+
+  merchant
+    .command('set-webhook')
+    .description("set the URL a merchant's payoff webhooks go to when a payout names none")
+    .requiredOption('--merchant <id>', 'merchant id')
+    .option('--url <url>', 'absolute http or https URL')
+    .option('--clear', 'remove the URL: payouts without webhook_url then send no webhook')
+    .action(async (options: { merchant: string; url?: string; clear?: boolean }, command: Command) => {
+      if ((options.url === undefined) === (options.clear !== true)) {
+        throw new Error('give either --url <url> or --clear');
+      }
+      const url = options.url ?? null;
+      const updated = await withServices(command, (s) =>
+        setPayoffWebhookUrl(s.store, options.merchant, url));
+      output(command, { ...updated }, () =>
+        `merchant ${updated.id} webhook URL: ${updated.payoffWebhookUrl ?? '(none)'}`);
+    });
+
+  merchant
+    .command('rotate-webhook-secret')
+    .description('replace the payoff webhook secret; the new one is printed once')
+    .requiredOption('--merchant <id>', 'merchant id')
+    .action(async (options: { merchant: string }, command: Command) => {
+      const secret = await withServices(command, (s) => rotateWebhookSecret(s.store, options.merchant));
+      output(command, { merchant: options.merchant, webhookSecret: secret }, () =>
+        `new payoff webhook secret of ${options.merchant} (shown once): ${secret}`);
     });
 }
