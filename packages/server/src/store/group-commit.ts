@@ -14,8 +14,8 @@ type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 const maxBatchSize = 256;
 
 /**
- * Group commit for SQLite: transactions that arrive while one is being written are run
- * together inside one `BEGIN IMMEDIATE … COMMIT`, each in its own savepoint, so they
+ * Group commit for SQLite: transactions that arrive in the same turn of the event loop,
+ * or while a batch is being written, are run together inside one `BEGIN IMMEDIATE … COMMIT`, each in its own savepoint, so they
  * share one fsync while keeping full durability. A unit that throws is rolled back to
  * its savepoint alone. No unit's promise settles before the batch's COMMIT returns, so
  * a success answer always means the unit is on disk.
@@ -30,7 +30,12 @@ export class GroupCommitter {
   run<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
-      if (!this.draining) void this.drain();
+      if (this.draining) return;
+      // The driver is synchronous: draining at once would commit before the event loop
+      // takes in the other answers and requests already waiting, which then commit one
+      // by one. Starting after this turn lets everything that arrived together join.
+      this.draining = true;
+      setImmediate(() => void this.drain());
     });
   }
 
