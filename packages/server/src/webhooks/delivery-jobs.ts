@@ -1,4 +1,6 @@
-import type { Store } from '../store/store.js';
+import type { ExpressionBuilder } from 'kysely';
+import type { Database } from '../store/database.js';
+import type { Queryable, Store, Tx } from '../store/store.js';
 import type { SendResult } from './safe-sender.js';
 
 /** A job a worker holds the lease of: everything one attempt needs. */
@@ -36,45 +38,17 @@ const candidateFactor = 4;
 
 /**
  * Claims up to `limit` due jobs for one worker by giving them a lease, never taking an
- * origin beyond `originLimit` in flight. Candidates are read first, then leased with one
- * conditional update that re-checks that each job is still pending and unleased, so two
- * workers (in any number of processes) never hold the same job: a job another worker
- * leased in between is simply not returned. On PostgreSQL the candidate read is where
- * `FOR UPDATE SKIP LOCKED` belongs, to spare contending workers the wasted candidates;
- * the conditional update alone keeps it correct.
+ * origin beyond `originLimit` in flight. Candidates are read first (an idle look takes no
+ * write lock), then leased by one conditional update that re-checks that each is still
+ * pending and unleased, so two workers (in any number of processes) never hold the same
+ * job: a job another worker leased in between is simply not returned. On PostgreSQL the
+ * candidate read is where `FOR UPDATE SKIP LOCKED` belongs, to spare contending workers
+ * the wasted candidates; the conditional update alone keeps it correct.
  */
 export async function claimDueJobs(store: Store, request: ClaimRequest): Promise<ClaimedJob[]> {
-  const nowText = request.now.toISOString();
-  const fullOrigins = [...request.inFlightByOrigin]
-    .filter(([, count]) => count >= request.originLimit)
-    .map(([origin]) => origin);
-
-  const candidates = await store.db
-    .selectFrom('webhook_jobs')
-    .select(['event_id', 'origin'])
-    .where('state', '=', 'pending')
-    .where('next_attempt_at', '<=', nowText)
-    .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<=', nowText)]))
-    .$if(fullOrigins.length > 0, (q) => q.where('origin', 'not in', fullOrigins))
-    .orderBy('next_attempt_at')
-    .limit(request.limit * candidateFactor)
-    .execute();
-  const chosen = pickWithinOriginLimit(candidates, request);
+  const chosen = pickWithinOriginLimit(await dueCandidates(store.db, request), request);
   if (chosen.length === 0) return [];
-
-  const leaseUntil = new Date(request.now.getTime() + request.leaseMs).toISOString();
-  const leased = await store.db
-    .updateTable('webhook_jobs')
-    .set((eb) => ({
-      lease_owner: request.owner,
-      lease_until: leaseUntil,
-      attempt_count: eb('attempt_count', '+', 1),
-    }))
-    .where('event_id', 'in', chosen)
-    .where('state', '=', 'pending')
-    .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<=', nowText)]))
-    .returning(['event_id', 'url', 'origin', 'attempt_count', 'retry_step'])
-    .execute();
+  const leased = await store.transaction((tx) => lease(tx, chosen, request));
   if (leased.length === 0) return [];
 
   const details = await store.db
@@ -99,6 +73,42 @@ export async function claimDueJobs(store: Store, request: ClaimRequest): Promise
       secret: event.webhook_secret,
     }];
   });
+}
+
+function dueCandidates(db: Queryable, request: ClaimRequest) {
+  const fullOrigins = [...request.inFlightByOrigin]
+    .filter(([, count]) => count >= request.originLimit)
+    .map(([origin]) => origin);
+  return db
+    .selectFrom('webhook_jobs')
+    .select(['event_id', 'origin'])
+    .where('state', '=', 'pending')
+    .where('next_attempt_at', '<=', request.now.toISOString())
+    .where((eb) => unleased(eb, request.now))
+    .$if(fullOrigins.length > 0, (q) => q.where('origin', 'not in', fullOrigins))
+    .orderBy('next_attempt_at')
+    .limit(request.limit * candidateFactor)
+    .execute();
+}
+
+function lease(tx: Tx, eventIds: readonly string[], request: ClaimRequest) {
+  const leaseUntil = new Date(request.now.getTime() + request.leaseMs).toISOString();
+  return tx
+    .updateTable('webhook_jobs')
+    .set((eb) => ({
+      lease_owner: request.owner,
+      lease_until: leaseUntil,
+      attempt_count: eb('attempt_count', '+', 1),
+    }))
+    .where('event_id', 'in', eventIds)
+    .where('state', '=', 'pending')
+    .where((eb) => unleased(eb, request.now))
+    .returning(['event_id', 'url', 'origin', 'attempt_count', 'retry_step'])
+    .execute();
+}
+
+function unleased(eb: ExpressionBuilder<Database, 'webhook_jobs'>, now: Date) {
+  return eb.or([eb('lease_until', 'is', null), eb('lease_until', '<=', now.toISOString())]);
 }
 
 function pickWithinOriginLimit(

@@ -46,6 +46,7 @@ export class DeliveryWorker {
   private running = false;
   private claiming: Promise<void> | undefined;
   private claimAgain = false;
+  private wakeScheduled = false;
 
   constructor(private readonly options: DeliveryWorkerOptions) {
     const { settings } = options;
@@ -106,6 +107,16 @@ export class DeliveryWorker {
       });
   }
 
+  /** Wakes once every delivery recorded in this turn of the event loop has freed its slot. */
+  private wakeSoon(): void {
+    if (this.wakeScheduled) return;
+    this.wakeScheduled = true;
+    setImmediate(() => {
+      this.wakeScheduled = false;
+      this.wake();
+    });
+  }
+
   private async claimAndSend(): Promise<void> {
     const { settings } = this.options;
     const free = settings.webhookConcurrency - this.deliveries.size;
@@ -131,7 +142,7 @@ export class DeliveryWorker {
         if (left > 0) this.inFlightByOrigin.set(job.origin, left);
         else this.inFlightByOrigin.delete(job.origin);
         this.deliveries.delete(delivery);
-        this.wake();
+        this.wakeSoon();
       });
     this.deliveries.add(delivery);
   }
