@@ -14,6 +14,8 @@ export interface DemoMerchant {
   readonly merchantId: string;
   readonly key: string;
   readonly keyFile: string | undefined;
+  /** The payoff webhook secret receivers check `sign` with, shown once. */
+  readonly webhookSecret: string;
 }
 
 /**
@@ -33,8 +35,9 @@ export async function ensureDemoMerchant(
   await creditMerchant(store, merchant.id, parseRubAmount(balanceRub) ?? 0n);
   const { key } = await createApiKey(store, merchant.id);
 
-  if (dataDir === ':memory:') return { merchantId: merchant.id, key, keyFile: undefined };
+  const shown = { merchantId: merchant.id, key, webhookSecret: merchant.webhookSecret };
+  if (dataDir === ':memory:') return { ...shown, keyFile: undefined };
   const keyFile = join(dataDir, demoKeyFileName);
   writeFileSync(keyFile, `${key}\n`, { mode: 0o600 });
-  return { merchantId: merchant.id, key, keyFile };
+  return { ...shown, keyFile };
 }

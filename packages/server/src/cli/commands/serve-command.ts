@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import type { DemoMerchant } from '../../app/demo-merchant.js';
 import { runServer, demoCurl } from '../../app/run-server.js';
 import { createLogger } from '../../logging/logger.js';
 import { commandConfig } from '../context.js';
@@ -16,7 +17,7 @@ export function registerServeCommand(program: Command): void {
       const config = commandConfig(command, options.port);
       const logger = createLogger(config.logLevel);
       const server = await runServer(config, logger, options);
-      if (server.demo) printDemo(server.url, server.demo.key, server.demo.keyFile);
+      if (server.demo) printDemo(server.url, server.demo);
       closeOnSignals(server.close, config.shutdownGraceMs, logger);
     });
 }
@@ -27,17 +28,21 @@ interface ServeOptions {
   readonly worker: boolean;
 }
 
-function printDemo(url: string, key: string, keyFile: string | undefined): void {
+function printDemo(url: string, demo: DemoMerchant): void {
   const lines = [
     '',
-    'Demo merchant created with 100000.00 RUB. Its API key (shown once'
-      + (keyFile ? `, kept in ${keyFile}` : '') + '):',
+    `Demo merchant ${demo.merchantId} created with 100000.00 RUB. Its API key (shown once`
+      + (demo.keyFile ? `, kept in ${demo.keyFile}` : '') + '):',
     '',
-    `  ${key}`,
+    `  ${demo.key}`,
+    '',
+    'Its payoff webhook secret, for checking webhook signatures (shown once):',
+    '',
+    `  ${demo.webhookSecret}`,
     '',
     'Try a payout:',
     '',
-    demoCurl(url, key),
+    demoCurl(url, demo.key),
     '',
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
