@@ -15,10 +15,11 @@ const maxBatchSize = 256;
 
 /**
  * Group commit for SQLite: transactions that arrive in the same turn of the event loop,
- * or while a batch is being written, are run together inside one `BEGIN IMMEDIATE … COMMIT`, each in its own savepoint, so they
- * share one fsync while keeping full durability. A unit that throws is rolled back to
- * its savepoint alone. No unit's promise settles before the batch's COMMIT returns, so
- * a success answer always means the unit is on disk.
+ * or while a batch is being written, are run together inside one
+ * `BEGIN IMMEDIATE … COMMIT`, each in its own savepoint, so they share one fsync while
+ * keeping full durability. A unit that throws is rolled back to its savepoint alone. No
+ * unit's promise settles before the batch's COMMIT returns, so a success answer always
+ * means the unit is on disk.
  */
 export class GroupCommitter {
   private readonly queue: Unit[] = [];

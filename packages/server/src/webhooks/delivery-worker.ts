@@ -183,7 +183,7 @@ export class DeliveryWorker {
       durationMs: result.durationMs,
       nextAttemptAt: nextAttemptAt?.toISOString(),
     };
-    if (!kept) log.warn(fields, 'webhook lease was lost; the attempt is recorded but not its result');
+    if (!kept) log.warn(fields, 'webhook lease was lost; only the attempt is recorded');
     else if (result.outcome === 'delivered') log.info(fields, 'webhook delivered');
     else if (nextAttemptAt === null) log.warn(fields, 'webhook failed; no retries left');
     else log.info(fields, 'webhook attempt failed; will retry');

@@ -59,10 +59,14 @@ export async function listWebhooks(db: Queryable, filter: WebhookFilter) {
 export async function getWebhook(db: Queryable, payoutOrEventId: string): Promise<WebhookDetail> {
   const row = await summaries(db)
     .select('e.body')
-    .where((eb) => eb.or([eb('e.payout_id', '=', payoutOrEventId), eb('e.id', '=', payoutOrEventId)]))
+    .where((eb) => eb.or([
+      eb('e.payout_id', '=', payoutOrEventId),
+      eb('e.id', '=', payoutOrEventId),
+    ]))
     .executeTakeFirst();
   if (!row) {
-    throw new PayoffError('not_found', `No webhook event for ${payoutOrEventId}: is the payout final?`);
+    const message = `No webhook event for ${payoutOrEventId}: is the payout final?`;
+    throw new PayoffError('not_found', message);
   }
   const attempts = await db
     .selectFrom('webhook_attempts')

@@ -1,7 +1,11 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Services } from '../../src/app/services.js';
-import { claimDueJobs, recordAttempt, type ClaimRequest } from '../../src/webhooks/delivery-jobs.js';
+import {
+  claimDueJobs,
+  recordAttempt,
+  type ClaimRequest,
+} from '../../src/webhooks/delivery-jobs.js';
 import { retryDelayMs } from '../../src/webhooks/retry-schedule.js';
 import {
   cardPayoff,
@@ -50,7 +54,8 @@ describe('claiming delivery jobs', () => {
 
   it('hands out the body, the payout and the current secret with the job', async () => {
     const eventId = await freshJob();
-    const [job] = await claimDueJobs(services.store, claimRequest('w1', new Date(Date.now() + 1000)));
+    const now = new Date(Date.now() + 1000);
+    const [job] = await claimDueJobs(services.store, claimRequest('w1', now));
     const event = await services.store.db.selectFrom('webhook_events').selectAll()
       .where('id', '=', eventId).executeTakeFirstOrThrow();
     assert.equal(job?.body, event.body);

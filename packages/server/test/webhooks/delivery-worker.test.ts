@@ -40,7 +40,8 @@ async function receiver(...args: Parameters<typeof startReceiver>): Promise<Rece
 
 /** The receiver's side of the signature check, written independently of the server. */
 function verifySignatureHeader(header: string, body: string, secret: string): number {
-  const parts = Object.fromEntries(header.split(',').map((part) => part.split('=') as [string, string]));
+  const pairs = header.split(',').map((part) => part.split('=') as [string, string]);
+  const parts = Object.fromEntries(pairs);
   const timestamp = Number(parts.t);
   const expected = createHmac('sha256', secret).update(`${parts.t}.${body}`).digest();
   const given = Buffer.from(parts.v1 ?? '', 'hex');

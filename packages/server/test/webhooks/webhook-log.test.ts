@@ -45,7 +45,9 @@ describe('webhook list and show', () => {
       ]);
       const pending = await listWebhooks(s.store.db, { state: 'pending', limit: 10 });
       assert.deepEqual(pending.map((w) => w.payoutId), [queued.id]);
-      const ofMerchant = await listWebhooks(s.store.db, { merchantId: withoutUrl.merchantId, limit: 10 });
+      const ofMerchant = await listWebhooks(s.store.db, {
+        merchantId: withoutUrl.merchantId, limit: 10,
+      });
       assert.deepEqual(ofMerchant.map((w) => w.payoutId), [bare.id]);
     });
 

@@ -52,7 +52,8 @@ describe('a server killed between two delivery attempts', () => {
     assert.equal(hook.requests.length, 1);
 
     const second = spawnPayoff(serve, env);
-    await second.waitForLog((line) => line.msg === 'webhook delivered' && line.payoutId === payoutId);
+    await second.waitForLog((line) =>
+      line.msg === 'webhook delivered' && line.payoutId === payoutId);
     await second.stop('SIGTERM');
     await hook.close();
 

@@ -36,7 +36,7 @@ export function registerMerchantCommands(program: Command): void {
     .requiredOption('--merchant <id>', 'merchant id')
     .option('--url <url>', 'absolute http or https URL')
     .option('--clear', 'remove the URL: payouts without webhook_url then send no webhook')
-    .action(async (options: { merchant: string; url?: string; clear?: boolean }, command: Command) => {
+    .action(async (options: SetWebhookOptions, command: Command) => {
       if ((options.url === undefined) === (options.clear !== true)) {
         throw new Error('give either --url <url> or --clear');
       }
@@ -52,8 +52,15 @@ export function registerMerchantCommands(program: Command): void {
     .description('replace the payoff webhook secret; the new one is printed once')
     .requiredOption('--merchant <id>', 'merchant id')
     .action(async (options: { merchant: string }, command: Command) => {
-      const secret = await withServices(command, (s) => rotateWebhookSecret(s.store, options.merchant));
+      const secret = await withServices(command, (s) =>
+        rotateWebhookSecret(s.store, options.merchant));
       output(command, { merchant: options.merchant, webhookSecret: secret }, () =>
         `new payoff webhook secret of ${options.merchant} (shown once): ${secret}`);
     });
+}
+
+interface SetWebhookOptions {
+  readonly merchant: string;
+  readonly url?: string;
+  readonly clear?: boolean;
 }

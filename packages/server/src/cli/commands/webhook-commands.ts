@@ -22,7 +22,7 @@ export function registerWebhookCommands(program: Command): void {
     .option('--merchant <id>', 'only this merchant')
     .option('--state <state>', `only ${states.join(', ')}`)
     .option('--limit <n>', 'at most this many', '50')
-    .action(async (options: { merchant?: string; state?: string; limit: string }, command: Command) => {
+    .action(async (options: ListOptions, command: Command) => {
       const state = parseState(options.state);
       const limit = Math.min(Math.max(Number.parseInt(options.limit, 10) || 50, 1), 10_000);
       const list = await withServices(command, (s) =>
@@ -50,6 +50,12 @@ export function registerWebhookCommands(program: Command): void {
       output(command, { ...queued }, () =>
         `webhook ${queued.eventId} of payout ${queued.payoutId} queued to ${queued.url}`);
     });
+}
+
+interface ListOptions {
+  readonly merchant?: string;
+  readonly state?: string;
+  readonly limit: string;
 }
 
 function parseState(text: string | undefined): WebhookState | undefined {
