@@ -7,6 +7,7 @@ import { walletFormats } from '../methods/wallet-checks.js';
 import type { MethodSettings } from '../methods/payout-method.js';
 import { defaultSbpBanks, type SbpBank } from '../methods/sbp-banks.js';
 import { defaultMethods, defaultRates, defaults } from './defaults.js';
+import { envInteger } from './env-values.js';
 import {
   resolveWebhookSettings,
   webhookEnvKeys,
@@ -150,15 +151,6 @@ function rejectUnknownEnv(env: NodeJS.ProcessEnv): void {
     const known = Object.keys(envKeys).join(', ');
     throw new Error(`Unknown environment variable ${unknown.join(', ')}. Known: ${known}.`);
   }
-}
-
-/** A whole number written in plain decimal digits (no `0x10`, no `9e15`), at most `max`. */
-function envInteger(min: number, max: number) {
-  return z
-    .string()
-    .regex(/^\d{1,10}$/, 'a whole number in decimal digits')
-    .transform(Number)
-    .pipe(z.number().int().min(min).max(max));
 }
 
 const envSchema = z.object({

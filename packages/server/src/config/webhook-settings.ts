@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { makeTargetPolicy } from '../webhooks/target-policy.js';
 import { defaults } from './defaults.js';
+import { envInteger } from './env-values.js';
 
 /** How payoff webhooks are delivered: timeouts, retries, concurrency and the allow-list. */
 export interface WebhookSettings {
@@ -42,26 +43,28 @@ export const webhookFileShape = {
   webhookTotalTimeoutMs: timeoutMs.optional(),
   webhookRetryDelaysMs: retryDelaysMs.optional(),
   webhookRetryJitterPercent: z.number().int().min(0).max(50).optional(),
-  webhookPollMs: z.number().int().min(10).optional(),
+  webhookPollMs: z.number().int().min(10).max(60_000).optional(),
   webhookConcurrency: z.number().int().min(1).max(1000).optional(),
   webhookOriginConcurrency: z.number().int().min(1).max(100).optional(),
 };
 
 type WebhookFile = { [K in keyof typeof webhookFileShape]?: z.infer<(typeof webhookFileShape)[K]> };
 
-const commaList = z.string().transform((text) =>
-  text.split(',').map((item) => item.trim()).filter((item) => item !== ''));
+/** A comma-separated list; `none` is the empty list (an empty variable counts as unset). */
+const envList = z.string().transform((text) => (text.trim() === 'none'
+  ? []
+  : text.split(',').map((item) => item.trim()).filter((item) => item !== '')));
 const envSchema = z.object({
-  PAYOFF_WEBHOOK_ALLOW_HOSTS: commaList.optional(),
-  PAYOFF_WEBHOOK_ALLOW_CIDRS: commaList.optional(),
-  PAYOFF_WEBHOOK_CONNECT_TIMEOUT_MS: z.coerce.number().pipe(timeoutMs).optional(),
-  PAYOFF_WEBHOOK_TOTAL_TIMEOUT_MS: z.coerce.number().pipe(timeoutMs).optional(),
+  PAYOFF_WEBHOOK_ALLOW_HOSTS: envList.optional(),
+  PAYOFF_WEBHOOK_ALLOW_CIDRS: envList.optional(),
+  PAYOFF_WEBHOOK_CONNECT_TIMEOUT_MS: envInteger(100, 600_000).optional(),
+  PAYOFF_WEBHOOK_TOTAL_TIMEOUT_MS: envInteger(100, 600_000).optional(),
   PAYOFF_WEBHOOK_RETRY_DELAYS_MS: z.string()
-    .regex(/^(\d+(,\d+)*)?$/, 'comma-separated milliseconds, like 60000,300000')
-    .transform((text) => (text === '' ? [] : text.split(',').map(Number)))
+    .regex(/^(none|\d{1,10}(,\d{1,10})*)$/, 'milliseconds like 60000,300000, or none')
+    .transform((text) => (text === 'none' ? [] : text.split(',').map(Number)))
     .pipe(retryDelaysMs)
     .optional(),
-  PAYOFF_WEBHOOK_POLL_MS: z.coerce.number().int().min(10).optional(),
+  PAYOFF_WEBHOOK_POLL_MS: envInteger(10, 60_000).optional(),
 });
 
 /**

@@ -18,13 +18,22 @@ describe('webhook settings', () => {
     assert.deepEqual(config.webhookAllowHosts, []);
   });
 
-  it('take allow-lists from comma-separated variables, an empty one meaning none', () => {
+  it('take allow-lists from comma-separated variables, none meaning an empty list', () => {
     const config = loadConfig({
       PAYOFF_WEBHOOK_ALLOW_HOSTS: 'hooks.internal, billing.lan',
-      PAYOFF_WEBHOOK_ALLOW_CIDRS: '',
+      PAYOFF_WEBHOOK_ALLOW_CIDRS: 'none',
     }, { dataDir });
     assert.deepEqual(config.webhookAllowHosts, ['hooks.internal', 'billing.lan']);
     assert.deepEqual(config.webhookAllowCidrs, []);
+  });
+
+  it('treat an empty variable as unset, like every PAYOFF_ variable', () => {
+    const config = loadConfig({
+      PAYOFF_WEBHOOK_ALLOW_CIDRS: '',
+      PAYOFF_WEBHOOK_RETRY_DELAYS_MS: '',
+    }, { dataDir });
+    assert.deepEqual(config.webhookAllowCidrs, ['127.0.0.0/8', '::1/128']);
+    assert.equal(config.webhookRetryDelaysMs.length, 9);
   });
 
   it('refuse an allow-list entry that is not a CIDR, naming it', () => {
@@ -47,11 +56,19 @@ describe('webhook settings', () => {
     assert.equal(config.webhookPollMs, 25);
   });
 
-  it('refuse retry delays that are not comma-separated milliseconds', () => {
-    assert.throws(
-      () => loadConfig({ PAYOFF_WEBHOOK_RETRY_DELAYS_MS: '1m,5m' }, { dataDir }),
-      /PAYOFF_WEBHOOK_RETRY_DELAYS_MS/,
-    );
+  it('read none as no retries at all', () => {
+    const config = loadConfig({ PAYOFF_WEBHOOK_RETRY_DELAYS_MS: 'none' }, { dataDir });
+    assert.deepEqual(config.webhookRetryDelaysMs, []);
+  });
+
+  it('refuse delays and timeouts that are not plain decimal milliseconds', () => {
+    for (const [name, value] of [
+      ['PAYOFF_WEBHOOK_RETRY_DELAYS_MS', '1m,5m'],
+      ['PAYOFF_WEBHOOK_TOTAL_TIMEOUT_MS', '0x2710'],
+      ['PAYOFF_WEBHOOK_CONNECT_TIMEOUT_MS', '5e3'],
+    ]) {
+      assert.throws(() => loadConfig({ [name ?? '']: value }, { dataDir }), new RegExp(name ?? ''));
+    }
   });
 
   it('refuse an unknown PAYOFF_WEBHOOK_ variable', () => {

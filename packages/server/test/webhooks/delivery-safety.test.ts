@@ -32,7 +32,7 @@ afterEach(async () => {
 /** A worker with production settings (no loopback exception), one attempt, test DNS. */
 async function productionWorker(env: NodeJS.ProcessEnv = {}): Promise<Services> {
   const services = await webhookTestServices({
-    PAYOFF_MODE: 'production', PAYOFF_WEBHOOK_RETRY_DELAYS_MS: '', ...env,
+    PAYOFF_MODE: 'production', PAYOFF_WEBHOOK_RETRY_DELAYS_MS: 'none', ...env,
   });
   const worker = new DeliveryWorker({
     store: services.store,

@@ -84,7 +84,7 @@ describe('webhook resend', () => {
     let healthy = false;
     const hook = await startReceiver(() => (healthy ? 200 : 500));
     cleanups.unshift(() => hook.close());
-    const s = await services({ PAYOFF_WEBHOOK_RETRY_DELAYS_MS: '' });
+    const s = await services({ PAYOFF_WEBHOOK_RETRY_DELAYS_MS: 'none' });
     const shop = await fundedMerchant(s, hook.url);
     const payout = await settledPayout(s, shop.merchantId);
     s.deliveryWorker.start();
