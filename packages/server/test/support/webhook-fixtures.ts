@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import http from 'node:http';
 import type net from 'node:net';
 import { createInterface } from 'node:readline';
+import { afterEach } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { buildServices, type Services } from '../../src/app/services.js';
 import { loadConfig } from '../../src/config/config.js';
@@ -12,6 +13,7 @@ import { createMerchant } from '../../src/merchants/merchants.js';
 import { setPayoffWebhookUrl } from '../../src/merchants/webhook-settings.js';
 import type { Payout } from '../../src/payouts/payout.js';
 import { openSqliteStore } from '../../src/store/sqlite-store.js';
+import { closeSenders } from '../../src/webhooks/safe-sender.js';
 
 /** One request a test receiver got. */
 export interface ReceivedRequest {
@@ -112,6 +114,49 @@ export async function webhookTestServices(env: NodeJS.ProcessEnv = {}): Promise<
     ...env,
   }, { dataDir: ':memory:' });
   return buildServices(config, createLogger('silent'), openSqliteStore(':memory:'));
+}
+
+/** What one test starts, torn down after it. */
+export interface WebhookTestScope {
+  /** Starts a receiver that is closed after the test, before anything else. */
+  receiver(reply?: ReceiverReply): Promise<Receiver>;
+  /** `webhookTestServices`, whose worker is stopped and store closed after the test. */
+  services(env?: NodeJS.ProcessEnv): Promise<Services>;
+  /** Runs `work` after the test; later work runs first. */
+  defer(work: () => Promise<void>): void;
+}
+
+/**
+ * Registers an `afterEach` that closes the receivers a test started (so requests left
+ * hanging end at once), runs its deferred work last-in first-out, and closes the
+ * sender's pooled connections. Call once per test file, at the top level.
+ */
+export function webhookTestScope(): WebhookTestScope {
+  const receivers: Receiver[] = [];
+  const deferred: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    for (const receiver of receivers.splice(0)) await receiver.close();
+    for (const work of deferred.splice(0).reverse()) await work();
+    await closeSenders();
+  });
+  return {
+    receiver: async (reply) => {
+      const started = await startReceiver(reply);
+      receivers.push(started);
+      return started;
+    },
+    services: async (env) => {
+      const services = await webhookTestServices(env);
+      deferred.push(async () => {
+        await services.deliveryWorker.stop();
+        await services.store.close();
+      });
+      return services;
+    },
+    defer: (work) => {
+      deferred.push(work);
+    },
+  };
 }
 
 /** A merchant with 100 000 RUB and, optionally, a payoff webhook URL. */

@@ -1,18 +1,15 @@
 import dns from 'node:dns';
-import { afterEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Services } from '../../src/app/services.js';
 import { DeliveryWorker } from '../../src/webhooks/delivery-worker.js';
-import { closeSenders } from '../../src/webhooks/safe-sender.js';
 import {
   attemptsOf,
   cardPayoff,
   finishedJob,
   fundedMerchant,
   settledPayout,
-  startReceiver,
-  webhookTestServices,
-  type Receiver,
+  webhookTestScope,
 } from '../support/webhook-fixtures.js';
 
 /** Test DNS: these names resolve to 127.0.0.1; any other goes to the real resolver. */
@@ -22,16 +19,11 @@ const fakeLookup = ((hostname: string, options: dns.LookupAllOptions, callback: 
   process.nextTick(() => callback(null, [{ address: '127.0.0.1', family: 4 }]));
 }) as unknown as typeof dns.lookup;
 
-const cleanups: (() => Promise<void>)[] = [];
-
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0)) await cleanup();
-  await closeSenders();
-});
+const scope = webhookTestScope();
 
 /** A worker with production settings (no loopback exception), one attempt, test DNS. */
 async function productionWorker(env: NodeJS.ProcessEnv = {}): Promise<Services> {
-  const services = await webhookTestServices({
+  const services = await scope.services({
     PAYOFF_MODE: 'production', PAYOFF_WEBHOOK_RETRY_DELAYS_MS: 'none', ...env,
   });
   const worker = new DeliveryWorker({
@@ -41,17 +33,8 @@ async function productionWorker(env: NodeJS.ProcessEnv = {}): Promise<Services> 
     lookup: fakeLookup,
   });
   worker.start();
-  cleanups.push(async () => {
-    await worker.stop();
-    await services.store.close();
-  });
+  scope.defer(() => worker.stop());
   return services;
-}
-
-async function listener(...args: Parameters<typeof startReceiver>): Promise<Receiver> {
-  const started = await startReceiver(...args);
-  cleanups.unshift(() => started.close());
-  return started;
 }
 
 async function deliverOnce(services: Services, webhookUrl: string) {
@@ -67,7 +50,7 @@ async function deliverOnce(services: Services, webhookUrl: string) {
 describe('webhook targets without an allow-list entry', () => {
   it('never connects to a loopback address given directly, and records the refusal',
     async () => {
-      const target = await listener();
+      const target = await scope.receiver();
       const services = await productionWorker();
       const { job, attempt } = await deliverOnce(services, `http://127.0.0.1:${target.port}/hook`);
 
@@ -78,7 +61,7 @@ describe('webhook targets without an allow-list entry', () => {
     });
 
   it('refuses decimal, hex and IPv4-mapped IPv6 spellings of loopback', async () => {
-    const target = await listener();
+    const target = await scope.receiver();
     const services = await productionWorker();
     for (const host of ['2130706433', '0x7f000001', '[::ffff:127.0.0.1]']) {
       const { attempt } = await deliverOnce(services, `http://${host}:${target.port}/`);
@@ -88,7 +71,7 @@ describe('webhook targets without an allow-list entry', () => {
   });
 
   it('never connects through a host name that resolves to loopback', async () => {
-    const target = await listener();
+    const target = await scope.receiver();
     const services = await productionWorker();
     for (const host of ['hooks.shop.test', 'localhost']) {
       const { attempt } = await deliverOnce(services, `http://${host}:${target.port}/hook`);
@@ -99,9 +82,9 @@ describe('webhook targets without an allow-list entry', () => {
   });
 
   it('never follows a redirect from an allowed host to a refused one', async () => {
-    const target = await listener();
+    const target = await scope.receiver();
     const location = `http://127.0.0.1:${target.port}/hook`;
-    const redirector = await listener(() => ({ statusCode: 302, headers: { location } }));
+    const redirector = await scope.receiver(() => ({ statusCode: 302, headers: { location } }));
     const services = await productionWorker({ PAYOFF_WEBHOOK_ALLOW_HOSTS: 'allowed.shop.test' });
 
     const { job, attempt } = await deliverOnce(

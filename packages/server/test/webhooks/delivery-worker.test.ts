@@ -1,8 +1,6 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
-import { afterEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Services } from '../../src/app/services.js';
-import { closeSenders } from '../../src/webhooks/safe-sender.js';
 import {
   attemptsOf,
   cardPayoff,
@@ -10,32 +8,15 @@ import {
   finishedJob,
   fundedMerchant,
   settledPayout,
-  startReceiver,
-  webhookTestServices,
-  type Receiver,
+  webhookTestScope,
 } from '../support/webhook-fixtures.js';
 
-const cleanups: (() => Promise<void>)[] = [];
+const scope = webhookTestScope();
 
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0)) await cleanup();
-  await closeSenders();
-});
-
-async function running(env: NodeJS.ProcessEnv = {}): Promise<Services> {
-  const services = await webhookTestServices(env);
+async function running(env: NodeJS.ProcessEnv = {}) {
+  const services = await scope.services(env);
   services.deliveryWorker.start();
-  cleanups.push(async () => {
-    await services.deliveryWorker.stop();
-    await services.store.close();
-  });
   return services;
-}
-
-async function receiver(...args: Parameters<typeof startReceiver>): Promise<Receiver> {
-  const started = await startReceiver(...args);
-  cleanups.push(() => started.close());
-  return started;
 }
 
 /** The receiver's side of the signature check, written independently of the server. */
@@ -52,7 +33,7 @@ function verifySignatureHeader(header: string, body: string, secret: string): nu
 describe('the delivery worker', () => {
   it('sends each terminal event once, as a signed form POST the receiver can verify',
     async () => {
-      const hook = await receiver();
+      const hook = await scope.receiver();
       const services = await running();
       const shop = await fundedMerchant(services, hook.url);
       const payout = await settledPayout(services, shop.merchantId, cardPayoff({ my_id: 'a-1' }));
@@ -87,7 +68,7 @@ describe('the delivery worker', () => {
 
   it('retries after 500 three times with the same event id and body, then is delivered',
     async () => {
-      const hook = await receiver((index) => (index < 3 ? 500 : 200));
+      const hook = await scope.receiver((index) => (index < 3 ? 500 : 200));
       const services = await running();
       const shop = await fundedMerchant(services, hook.url);
       const payout = await settledPayout(services, shop.merchantId);
@@ -108,7 +89,7 @@ describe('the delivery worker', () => {
     });
 
   it('marks the job failed once the retries are used up', async () => {
-    const hook = await receiver(() => 503);
+    const hook = await scope.receiver(() => 503);
     const services = await running({ PAYOFF_WEBHOOK_RETRY_DELAYS_MS: '10,10' });
     const shop = await fundedMerchant(services, hook.url);
     const payout = await settledPayout(services, shop.merchantId, cardPayoff(), 'cancel');
@@ -122,8 +103,8 @@ describe('the delivery worker', () => {
   });
 
   it("keeps delivering to other merchants while one receiver never answers", async () => {
-    const stuck = await receiver(() => 'hang');
-    const quick = await receiver();
+    const stuck = await scope.receiver(() => 'hang');
+    const quick = await scope.receiver();
     const services = await running({ PAYOFF_WEBHOOK_TOTAL_TIMEOUT_MS: '5000' });
     const slowShop = await fundedMerchant(services, stuck.url);
     const quickShop = await fundedMerchant(services, quick.url);
@@ -139,7 +120,7 @@ describe('the delivery worker', () => {
   });
 
   it('records a timeout as a failed attempt and retries it', async () => {
-    const hook = await receiver((index) => (index === 0 ? 'hang' : 200));
+    const hook = await scope.receiver((index) => (index === 0 ? 'hang' : 200));
     const services = await running({ PAYOFF_WEBHOOK_TOTAL_TIMEOUT_MS: '300' });
     const shop = await fundedMerchant(services, hook.url);
     const payout = await settledPayout(services, shop.merchantId);

@@ -1,38 +1,21 @@
-import { afterEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Services } from '../../src/app/services.js';
 import { setPayoffWebhookUrl } from '../../src/merchants/webhook-settings.js';
-import { closeSenders } from '../../src/webhooks/safe-sender.js';
 import { getWebhook, listWebhooks, resendWebhook } from '../../src/webhooks/webhook-log.js';
 import {
   finishedJob,
   fundedMerchant,
   settledPayout,
-  startReceiver,
   waitFor,
-  webhookTestServices,
+  webhookTestScope,
 } from '../support/webhook-fixtures.js';
 
-const cleanups: (() => Promise<void>)[] = [];
-
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0)) await cleanup();
-  await closeSenders();
-});
-
-async function services(env: NodeJS.ProcessEnv = {}): Promise<Services> {
-  const built = await webhookTestServices(env);
-  cleanups.push(async () => {
-    await built.deliveryWorker.stop();
-    await built.store.close();
-  });
-  return built;
-}
+const scope = webhookTestScope();
 
 describe('webhook list and show', () => {
   it('list each payout\'s webhook with its state, newest first, filtered on request',
     async () => {
-      const s = await services();
+      const s = await scope.services();
       const withUrl = await fundedMerchant(s, 'https://shop.example/hook');
       const withoutUrl = await fundedMerchant(s);
       const queued = await settledPayout(s, withUrl.merchantId);
@@ -53,9 +36,8 @@ describe('webhook list and show', () => {
 
   it('show every attempt with its time, status code or error, duration and next retry',
     async () => {
-      const hook = await startReceiver((index) => (index === 0 ? 500 : 200));
-      cleanups.unshift(() => hook.close());
-      const s = await services();
+      const hook = await scope.receiver((index) => (index === 0 ? 500 : 200));
+      const s = await scope.services();
       const shop = await fundedMerchant(s, hook.url);
       const payout = await settledPayout(s, shop.merchantId);
       s.deliveryWorker.start();
@@ -74,7 +56,7 @@ describe('webhook list and show', () => {
     });
 
   it('say when a payout has no webhook event yet', async () => {
-    const s = await services();
+    const s = await scope.services();
     await assert.rejects(getWebhook(s.store.db, 'no-such-payout'), { code: 'not_found' });
   });
 });
@@ -82,9 +64,8 @@ describe('webhook list and show', () => {
 describe('webhook resend', () => {
   it('sends a failed webhook again with the same event id and body', async () => {
     let healthy = false;
-    const hook = await startReceiver(() => (healthy ? 200 : 500));
-    cleanups.unshift(() => hook.close());
-    const s = await services({ PAYOFF_WEBHOOK_RETRY_DELAYS_MS: 'none' });
+    const hook = await scope.receiver(() => (healthy ? 200 : 500));
+    const s = await scope.services({ PAYOFF_WEBHOOK_RETRY_DELAYS_MS: 'none' });
     const shop = await fundedMerchant(s, hook.url);
     const payout = await settledPayout(s, shop.merchantId);
     s.deliveryWorker.start();
@@ -103,7 +84,7 @@ describe('webhook resend', () => {
   });
 
   it('queues an event that had no URL to the merchant\'s URL set since', async () => {
-    const s = await services();
+    const s = await scope.services();
     const shop = await fundedMerchant(s);
     const payout = await settledPayout(s, shop.merchantId);
     await assert.rejects(resendWebhook(s.store, payout.id), /no webhook URL/);
@@ -115,7 +96,7 @@ describe('webhook resend', () => {
   });
 
   it('refuses while an attempt is in flight', async () => {
-    const s = await services();
+    const s = await scope.services();
     const shop = await fundedMerchant(s, 'https://shop.example/hook');
     const payout = await settledPayout(s, shop.merchantId);
     const future = new Date(Date.now() + 60_000).toISOString();
