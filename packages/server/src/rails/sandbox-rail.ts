@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { Payout } from '../payouts/payout.js';
 import type { PayoutService } from '../payouts/payout-service.js';
 import type { Rail } from './rail.js';
 import { sandboxOutcome } from './sandbox-outcomes.js';
@@ -53,19 +54,25 @@ export class SandboxRail implements Rail {
     await this.running;
   }
 
-  /** Settles every payout due now; returns how many it settled. */
+  /**
+   * Settles every payout due now; returns how many it settled. The payouts of one look
+   * are settled together, so they share one group commit (one fsync).
+   */
   async settleDue(payouts: PayoutService, now = new Date()): Promise<number> {
     let settled = 0;
     for (;;) {
       const due = await payouts.dueForRail(this.name, now, batchSize);
-      for (const payout of due) {
-        const outcome = sandboxOutcome({ wallet: payout.wallet, amountKopecks: payout.requestedKopecks });
-        if (outcome.status === 'pending') continue;
-        const message = outcome.status === 'cancel' ? outcome.message : null;
-        await payouts.settle(payout.id, outcome.status, message);
-        settled += 1;
-      }
+      const results = await Promise.all(due.map((payout) => settleOne(payouts, payout)));
+      settled += results.filter(Boolean).length;
       if (due.length < batchSize) return settled;
     }
   }
+}
+
+async function settleOne(payouts: PayoutService, payout: Payout): Promise<boolean> {
+  const outcome = sandboxOutcome({ wallet: payout.wallet, amountKopecks: payout.requestedKopecks });
+  if (outcome.status === 'pending') return false;
+  const message = outcome.status === 'cancel' ? outcome.message : null;
+  const { changed } = await payouts.settle(payout.id, outcome.status, message);
+  return changed;
 }
