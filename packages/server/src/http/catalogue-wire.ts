@@ -4,7 +4,7 @@ import type { SbpBank } from '../methods/sbp-banks.js';
 import { rateCurrencies, type RateCurrency } from '../money/currency.js';
 import type { Rate } from '../rates/rate-book.js';
 import type { WireFields } from './payoff-wire.js';
-import { rubNumber, scaledNumber } from './wire-numbers.js';
+import { rubNumber, scaledNumber } from '../wire/wire-numbers.js';
 
 /**
  * methods-payoff (contract §4): `list` is an object keyed by method code, enabled

@@ -1,8 +1,8 @@
 import { currencyScales } from '../money/currency.js';
 import { JsonNumber, type JsonValue } from '../money/json-number.js';
 import type { Payout } from '../payouts/payout.js';
-import { formatWireDate, formatWireDateOrNull } from './wire-date.js';
-import { decimalTextNumber, rubNumber, scaledNumber } from './wire-numbers.js';
+import { formatWireDate, formatWireDateOrNull } from '../wire/wire-date.js';
+import { decimalTextNumber, rubNumber, scaledNumber } from '../wire/wire-numbers.js';
 
 /** Wire fields of a payoff answer; `undefined` members are left out. */
 export type WireFields = Record<string, JsonValue | undefined>;

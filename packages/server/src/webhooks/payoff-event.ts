@@ -1,5 +1,5 @@
-import { formatWireDate } from '../http/wire-date.js';
-import { decimalTextNumber } from '../http/wire-numbers.js';
+import { formatWireDate } from '../wire/wire-date.js';
+import { decimalTextNumber } from '../wire/wire-numbers.js';
 import { currencyScales } from '../money/currency.js';
 import { formatFixed } from '../money/decimal.js';
 import { formatRubFixed } from '../money/rub.js';

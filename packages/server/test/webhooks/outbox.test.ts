@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import type { Services } from '../../src/app/services.js';
 import { getBalance } from '../../src/ledger/balances.js';
 import { PayoutService } from '../../src/payouts/payout-service.js';
-import { formatWireDate } from '../../src/http/wire-date.js';
+import { formatWireDate } from '../../src/wire/wire-date.js';
 import {
   cardPayoff,
   eventOf,

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatWireDate, formatWireDateOrNull } from '../../src/http/wire-date.js';
+import { formatWireDate, formatWireDateOrNull } from '../../src/wire/wire-date.js';
 
 describe('formatWireDate', () => {
   it('renders a UTC instant as YYYY-MM-DD HH:MM:SS in UTC', () => {
