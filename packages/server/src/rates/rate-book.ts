@@ -49,11 +49,14 @@ export class RateBook {
     }
     const rate = parseRate(currency as RateCurrency, text);
     const updatedAt = new Date().toISOString();
-    await this.store.db
-      .insertInto('rates')
-      .values({ currency, rub_per_unit: rate.text, updated_at: updatedAt })
-      .onConflict((oc) => oc.column('currency').doUpdateSet({ rub_per_unit: rate.text, updated_at: updatedAt }))
-      .execute();
+    await this.store.transaction(async (tx) => {
+      await tx
+        .insertInto('rates')
+        .values({ currency, rub_per_unit: rate.text, updated_at: updatedAt })
+        .onConflict((oc) =>
+          oc.column('currency').doUpdateSet({ rub_per_unit: rate.text, updated_at: updatedAt }))
+        .execute();
+    });
     return rate;
   }
 }

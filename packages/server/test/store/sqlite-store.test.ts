@@ -7,6 +7,10 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import BetterSqlite3 from 'better-sqlite3';
 
+import { createApiKey, listApiKeys, revokeApiKey } from '../../src/merchants/api-keys.js';
+import { createMerchant } from '../../src/merchants/merchants.js';
+import { RateBook } from '../../src/rates/rate-book.js';
+import { defaultRates } from '../../src/config/defaults.js';
 import { openSqliteStore, sqliteFileName } from '../../src/store/sqlite-store.js';
 import type { Store } from '../../src/store/store.js';
 
@@ -86,5 +90,26 @@ describe('the SQLite store while another process holds the write lock', () => {
     other.exec('rollback');
     await insertRate(store, 'UAH');
     assert.equal((await store.db.selectFrom('rates').selectAll().execute()).length, 1);
+  });
+
+  it('waits for the lock in the writes outside payouts: keys and rates', async () => {
+    const store = await open();
+    const merchant = await createMerchant(store, 'Locked shop');
+    const rates = new RateBook(store, defaultRates);
+    other = new BetterSqlite3(join(dataDir, sqliteFileName));
+
+    other.exec('begin immediate');
+    const released = sleep(100).then(() => other.exec('commit'));
+    const created = await createApiKey(store, merchant.id);
+    await released;
+
+    other.exec('begin immediate');
+    const releasedAgain = sleep(100).then(() => other.exec('commit'));
+    await Promise.all([revokeApiKey(store, created.id), rates.set('BTC', '8000000')]);
+    await releasedAgain;
+
+    const [key] = await listApiKeys(store.db, merchant.id);
+    assert.notEqual(key?.revokedAt, null);
+    assert.equal((await rates.get('BTC')).text, '8000000');
   });
 });
