@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { Database } from './database.js';
-import { migrateToLatest } from './migrate.js';
+import { migrateToLatest, type MigrationList } from './migrate.js';
 import { GroupCommitter } from './group-commit.js';
 import type { Store } from './store.js';
-import { writeLockDeadlineMs } from './write-lock.js';
+import { withWriteLock, writeLockDeadlineMs } from './write-lock.js';
 
 /** File name of the embedded database inside the data directory. */
 export const sqliteFileName = 'payoff.sqlite';
@@ -16,6 +16,12 @@ export const sqliteFileName = 'payoff.sqlite';
  * holds the lock that switching a new file to WAL needs; only at start-up, so harmless.
  */
 const openBusyTimeoutMs = 5000;
+
+/**
+ * Milliseconds a start-up waits for another process's migrations to finish; they hold
+ * the write lock throughout and may take a while on a big database.
+ */
+const migrationLockDeadlineMs = 60_000;
 
 /** How the store treats another process (the CLI, another server) holding a lock. */
 export interface SqliteStoreOptions {
@@ -55,9 +61,27 @@ export function openSqliteStore(dataDir: string, options: SqliteStoreOptions = {
     db,
     transaction: (work) => committer.run(work),
     isUniqueViolation,
-    migrate: () => migrateToLatest(db as Kysely<unknown>),
+    migrate: () => migrateSqlite(db),
     close: () => db.destroy(),
   };
+}
+
+/**
+ * Migrates a SQLite database all or nothing: the Migrator runs on one connection inside
+ * one `BEGIN IMMEDIATE … COMMIT` (SQLite DDL is transactional), its bookkeeping tables
+ * included, so a failure or a kill half-way leaves the database as it was. The write lock
+ * also makes a second process starting at the same time wait, then find nothing to do.
+ */
+export function migrateSqlite(
+  db: Kysely<Database>,
+  list?: MigrationList,
+  lockDeadlineMs: number = migrationLockDeadlineMs,
+): Promise<string[]> {
+  return withWriteLock(
+    db as Kysely<unknown>,
+    (connection) => migrateToLatest(connection, list),
+    lockDeadlineMs,
+  );
 }
 
 function prepareFile(dataDir: string): string {
