@@ -61,7 +61,7 @@ describe('postTransfer at the money limit', () => {
     assert.equal((await merchantBalance(server)).available, maxMinorUnits);
     assert.equal(await systemBalance(server, systemAccounts.funding), -maxMinorUnits);
     assert.equal(await transferCount(server), 1);
-    assert.deepEqual(await checkLedger(server.services.store.db), []);
+    assert.deepEqual(await checkLedger(server.services.store), []);
   });
 
   it('still answers insufficient_balance for a debit the balance does not cover', async () => {
