@@ -81,7 +81,7 @@ function report(payoff: Measured, bare: Measured): void {
 
 async function verifyBooks(dir: string): Promise<void> {
   const services = await buildServices(loadConfig({}, { dataDir: dir }), createLogger('silent'));
-  const problems = await checkLedger(services.store.db);
+  const problems = await checkLedger(services.store);
   await services.store.close();
   process.stdout.write(problems.length === 0
     ? 'ledger check after the run: OK\n'

@@ -4,6 +4,7 @@ import { loadConfig, type Config } from '../config/config.js';
 import { buildServices, type Services } from '../app/services.js';
 import { createLogger } from '../logging/logger.js';
 import { writeJson, type JsonValue } from '../money/json-number.js';
+import { openSqliteStore } from '../store/sqlite-store.js';
 
 /** The global options every command sees. */
 export interface GlobalOptions {
@@ -28,6 +29,13 @@ export function commandConfig(command: Command, port?: number): Config {
 }
 
 /**
+ * Milliseconds SQLite may block a CLI command waiting for a lock the server holds. Unlike
+ * the server, a one-shot command serves no one while it waits, so a plain synchronous
+ * wait is simplest, and it also covers the rare reads that can meet a lock (WAL recovery).
+ */
+const cliBusyTimeoutMs = 5000;
+
+/**
  * Runs a one-shot command against the services and closes the store afterwards.
  * Logs go to stderr at warn level so stdout carries only the command's output.
  */
@@ -37,7 +45,8 @@ export async function withServices<T>(
 ): Promise<T> {
   const config = commandConfig(command);
   const logger = createLogger('warn', pino.destination(2));
-  const services = await buildServices(config, logger);
+  const store = openSqliteStore(config.dataDir, { busyTimeoutMs: cliBusyTimeoutMs });
+  const services = await buildServices(config, logger, store);
   try {
     return await work(services);
   } finally {

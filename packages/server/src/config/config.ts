@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { rateCurrencies, rateMaxScale, type RateCurrency } from '../money/currency.js';
-import { parseDecimal } from '../money/decimal.js';
 import { walletFormats } from '../methods/wallet-checks.js';
 import type { MethodSettings } from '../methods/payout-method.js';
 import { defaultSbpBanks, type SbpBank } from '../methods/sbp-banks.js';
+import { minRateText, parseRateText } from '../rates/parse-rate.js';
 import { defaultMethods, defaultRates, defaults } from './defaults.js';
 import { envInteger } from './env-values.js';
 import {
@@ -57,10 +57,10 @@ const envKeys = {
 const maxSandboxDelayMs = 7 * 24 * 3600 * 1000;
 
 const rubText = z.string().regex(/^\d+(\.\d{1,2})?$/, 'RUB amount like "100" or "99.50"');
-const rateText = z.string().refine((t) => {
-  const parsed = parseDecimal(t, rateMaxScale);
-  return parsed !== undefined && parsed.units > 0n;
-}, `positive decimal with at most ${rateMaxScale} decimals`);
+const rateText = z.string().refine(
+  (t) => parseRateText(t) !== undefined,
+  `decimal of at least ${minRateText} with at most ${rateMaxScale} decimals`,
+);
 
 const methodSchema = z.strictObject({
   name: z.string().min(1),

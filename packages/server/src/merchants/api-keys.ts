@@ -47,28 +47,31 @@ export async function createApiKey(
   const secret = randomBytes(32).toString('base64url');
   const createdAt = new Date().toISOString();
   const list = [...new Set(granted)] as Permission[];
-  await store.db
-    .insertInto('api_keys')
-    .values({
-      id,
-      merchant_id: merchantId,
-      secret_hash: hashSecret(secret),
-      permissions: list.join(' '),
-      created_at: createdAt,
-      revoked_at: null,
-    })
-    .execute();
+  await store.transaction(async (tx) => {
+    await tx
+      .insertInto('api_keys')
+      .values({
+        id,
+        merchant_id: merchantId,
+        secret_hash: hashSecret(secret),
+        permissions: list.join(' '),
+        created_at: createdAt,
+        revoked_at: null,
+      })
+      .execute();
+  });
   return { id, merchantId, permissions: list, createdAt, revokedAt: null, key: `pk_${id}_${secret}` };
 }
 
 /** Revokes a key; requests made with it are refused from now on. */
 export async function revokeApiKey(store: Store, keyId: string): Promise<void> {
-  const result = await store.db
-    .updateTable('api_keys')
-    .set({ revoked_at: new Date().toISOString() })
-    .where('id', '=', keyId)
-    .where('revoked_at', 'is', null)
-    .executeTakeFirst();
+  const result = await store.transaction((tx) =>
+    tx
+      .updateTable('api_keys')
+      .set({ revoked_at: new Date().toISOString() })
+      .where('id', '=', keyId)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst());
   if (result.numUpdatedRows === 0n) {
     throw new PayoffError('not_found', `No active API key ${keyId}.`);
   }

@@ -17,11 +17,9 @@ export async function setPayoffWebhookUrl(
     throw new PayoffError('invalid_webhook_url', `The webhook URL ${problem}.`);
   }
   await getMerchant(store.db, merchantId);
-  await store.db
-    .updateTable('merchants')
-    .set({ payoff_webhook_url: url })
-    .where('id', '=', merchantId)
-    .execute();
+  await store.transaction((tx) =>
+    tx.updateTable('merchants').set({ payoff_webhook_url: url }).where('id', '=', merchantId)
+      .execute());
   return getMerchant(store.db, merchantId);
 }
 
@@ -34,10 +32,8 @@ export async function setPayoffWebhookUrl(
 export async function rotateWebhookSecret(store: Store, merchantId: string): Promise<string> {
   await getMerchant(store.db, merchantId);
   const secret = newWebhookSecret();
-  await store.db
-    .updateTable('merchants')
-    .set({ webhook_secret: secret })
-    .where('id', '=', merchantId)
-    .execute();
+  await store.transaction((tx) =>
+    tx.updateTable('merchants').set({ webhook_secret: secret }).where('id', '=', merchantId)
+      .execute());
   return secret;
 }

@@ -1,5 +1,6 @@
-import { parseRubAmount } from '../money/rub.js';
+import { formatRub, parseRubAmount } from '../money/rub.js';
 import { toMinorUnits } from '../money/decimal.js';
+import { maxMinorUnits } from '../money/money-limit.js';
 import { percentScale, type MethodSettings, type PayoutMethod } from './payout-method.js';
 
 /** The payout methods the server offers, keyed by method code. */
@@ -54,6 +55,9 @@ function toMethod(code: string, settings: MethodSettings): PayoutMethod {
 
 function rub(code: string, field: string, text: string): bigint {
   const kopecks = parseRubAmount(text);
-  if (kopecks === undefined) throw new Error(`method ${code}: ${field} must be RUB like "100.50"`);
+  if (kopecks === undefined) {
+    const limit = formatRub(maxMinorUnits);
+    throw new Error(`method ${code}: ${field} must be RUB like "100.50", at most ${limit}`);
+  }
   return kopecks;
 }

@@ -3,6 +3,8 @@
  * number: amounts are `bigint` counts of the currency's smallest unit at a given scale.
  */
 
+import { maxMinorUnits } from './money-limit.js';
+
 const decimalPattern = /^(\d+)(?:\.(\d+))?$/;
 
 /** A non-negative decimal held as an integer and the number of digits after the point. */
@@ -34,11 +36,14 @@ export function toScale(value: ScaledDecimal, scale: number): bigint {
 
 /**
  * Parses decimal text into minor units at exactly `scale` digits:
- * `toMinorUnits("8.2", 2)` is `820n`. Undefined when the text has more decimals.
+ * `toMinorUnits("8.2", 2)` is `820n`. Undefined when the text has more decimals or
+ * comes to more than `maxMinorUnits`.
  */
 export function toMinorUnits(text: string, scale: number): bigint | undefined {
   const parsed = parseDecimal(text, scale);
-  return parsed === undefined ? undefined : toScale(parsed, scale);
+  if (parsed === undefined) return undefined;
+  const minorUnits = toScale(parsed, scale);
+  return minorUnits <= maxMinorUnits ? minorUnits : undefined;
 }
 
 /** Writes minor units as decimal text with exactly `scale` decimals: `(50000n, 2)` → `"500.00"`. */

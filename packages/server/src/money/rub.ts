@@ -3,13 +3,16 @@ import { formatFixed, formatShortest, toMinorUnits } from './decimal.js';
 /** Kopecks in a rouble: RUB amounts are held as integer kopecks. */
 export const rubScale = 2;
 
+/** Longest amount text read at all, in characters; longer text is refused unread. */
+export const maxAmountTextLength = 32;
+
 /**
  * The contract's amount grammar: digits, optionally a dot and one or two digits.
  * Returns kopecks, or undefined for anything else (sign, exponent, hex, comma, spaces,
- * a third decimal, an empty string).
+ * a third decimal, an empty string) and for amounts above `maxMinorUnits` (10^15 RUB).
  */
 export function parseRubAmount(text: string): bigint | undefined {
-  if (text.length > 32) return undefined;
+  if (text.length > maxAmountTextLength) return undefined;
   return toMinorUnits(text, rubScale);
 }
 

@@ -3,7 +3,8 @@ import type { MethodCatalogue } from '../methods/method-catalogue.js';
 import type { PayoutMethod } from '../methods/payout-method.js';
 import type { SbpBank } from '../methods/sbp-banks.js';
 import { describeWalletFormat, isValidWallet } from '../methods/wallet-checks.js';
-import { formatRub, parseRubAmount } from '../money/rub.js';
+import { parseDecimal } from '../money/decimal.js';
+import { formatRub, maxAmountTextLength, parseRubAmount, rubScale } from '../money/rub.js';
 import { webhookUrlProblem } from '../webhooks/webhook-url.js';
 import type { CommissionType } from './quote.js';
 
@@ -56,7 +57,7 @@ export function validatePayoffRequest(
   const phoneOperator = method.code === 'mobile_ru' ? findOperator(params) : null;
   checkWallet(method, wallet);
 
-  const amountKopecks = parseAmount(amountText);
+  const amountKopecks = parseAmount(amountText, method);
   const commissionType = parseCommissionType(params.commission_type);
   checkLimits(method, amountKopecks);
   const webhookUrl = parseWebhookUrl(params.webhook_url);
@@ -125,15 +126,17 @@ function checkWallet(method: PayoutMethod, wallet: string): void {
   }
 }
 
-function parseAmount(text: string): bigint {
+function parseAmount(text: string, method: PayoutMethod): bigint {
   const kopecks = parseRubAmount(text);
-  if (kopecks === undefined) {
-    throw new PayoffError(
-      'invalid_amount',
-      "Parameter 'amount' must be roubles with at most two decimals, like 500 or 99.50.",
-    );
+  if (kopecks !== undefined) return kopecks;
+  // Well-formed but beyond the money limit: above every method's maximum, so say that.
+  if (text.length <= maxAmountTextLength && parseDecimal(text, rubScale) !== undefined) {
+    throw outOfRange(method);
   }
-  return kopecks;
+  throw new PayoffError(
+    'invalid_amount',
+    "Parameter 'amount' must be roubles with at most two decimals, like 500 or 99.50.",
+  );
 }
 
 function parseCommissionType(text: string | undefined): CommissionType {
@@ -144,7 +147,11 @@ function parseCommissionType(text: string | undefined): CommissionType {
 
 function checkLimits(method: PayoutMethod, amountKopecks: bigint): void {
   if (amountKopecks >= method.minKopecks && amountKopecks <= method.maxKopecks) return;
-  throw new PayoffError(
+  throw outOfRange(method);
+}
+
+function outOfRange(method: PayoutMethod): PayoffError {
+  return new PayoffError(
     'amount_out_of_range',
     `Parameter 'amount' must be from ${formatRub(method.minKopecks)} to `
       + `${formatRub(method.maxKopecks)} RUB for method ${method.code}.`,

@@ -1,6 +1,7 @@
 import { PayoffError } from '../errors/payoff-error.js';
 import { currencyScales, type Currency } from '../money/currency.js';
-import { divideDown, divideHalfUp } from '../money/decimal.js';
+import { divideDown, divideHalfUp, formatShortest } from '../money/decimal.js';
+import { maxMinorUnits } from '../money/money-limit.js';
 import { formatRub, rubScale } from '../money/rub.js';
 import { percentScale, type PayoutMethod } from '../methods/payout-method.js';
 import type { Rate } from '../rates/rate-book.js';
@@ -45,7 +46,8 @@ export function convertFromRub(kopecks: bigint, rate: Rate, currencyScale: numbe
 /**
  * Prices a payout of `amountKopecks` (the request's `amount`) by `method`. A non-RUB
  * method needs the rate of its currency. Throws `amount_too_small` when the commission
- * leaves the recipient nothing.
+ * leaves the recipient nothing, and `amount_out_of_range` when a tiny rate would make
+ * the amount in the currency more than `maxMinorUnits`: a smaller amount still fits.
  */
 export function quotePayoff(
   amountKopecks: bigint,
@@ -78,6 +80,14 @@ export function quotePayoff(
     throw new PayoffError(
       'amount_too_small',
       `Parameter 'amount' is too small: it buys nothing in ${currency} at the current rate.`,
+    );
+  }
+  if (inCurrency > maxMinorUnits) {
+    const limit = formatShortest(maxMinorUnits, currencyScales[currency]);
+    throw new PayoffError(
+      'amount_out_of_range',
+      `Parameter 'amount' is too large for method ${method.code} at the rate of ${rate.text} `
+        + `RUB per ${currency}: it comes to more than ${limit} ${currency}, the ledger's limit.`,
     );
   }
   return quote(recipient, amountDown, commission, currency, inCurrency, rate);

@@ -2,6 +2,7 @@ import { PayoffError } from '../errors/payoff-error.js';
 import { rateCurrencies, rateMaxScale, type RateCurrency } from '../money/currency.js';
 import { formatFixed, parseDecimal, type ScaledDecimal } from '../money/decimal.js';
 import type { Queryable, Store } from '../store/store.js';
+import { minRateText, parseRateText } from './parse-rate.js';
 
 /** A rate: RUB per one unit of a currency, exact. */
 export interface Rate {
@@ -45,31 +46,40 @@ export class RateBook {
   /** Sets a rate; it is used from the next payout on. */
   async set(currency: string, text: string): Promise<Rate> {
     if (!(rateCurrencies as readonly string[]).includes(currency)) {
-      throw new PayoffError('invalid_parameter', `Unknown currency ${currency}; use ${rateCurrencies.join(', ')}.`);
+      const known = rateCurrencies.join(', ');
+      throw new PayoffError('invalid_parameter', `Unknown currency ${currency}; use ${known}.`);
     }
-    const rate = parseRate(currency as RateCurrency, text);
+    if (parseRateText(text) === undefined) {
+      throw new PayoffError(
+        'invalid_parameter',
+        `A rate must be a decimal of at least ${minRateText} with at most ${rateMaxScale} `
+          + 'decimals, like 96.92.',
+      );
+    }
+    const rate = toRate(currency as RateCurrency, text);
     const updatedAt = new Date().toISOString();
-    await this.store.db
-      .insertInto('rates')
-      .values({ currency, rub_per_unit: rate.text, updated_at: updatedAt })
-      .onConflict((oc) => oc.column('currency').doUpdateSet({ rub_per_unit: rate.text, updated_at: updatedAt }))
-      .execute();
+    await this.store.transaction(async (tx) => {
+      await tx
+        .insertInto('rates')
+        .values({ currency, rub_per_unit: rate.text, updated_at: updatedAt })
+        .onConflict((oc) =>
+          oc.column('currency').doUpdateSet({ rub_per_unit: rate.text, updated_at: updatedAt }))
+        .execute();
+    });
     return rate;
   }
 }
 
-function parseRate(currency: RateCurrency, text: string): Rate {
+/**
+ * A rate read back from the store or the configuration. Stored rates are read leniently
+ * (any positive decimal): one set before the minimum existed still loads, and the quote
+ * refuses what it would price beyond the money limit.
+ */
+function toRate(currency: RateCurrency, text: string): Rate {
   const value = parseDecimal(text, rateMaxScale);
   if (value === undefined || value.units === 0n) {
-    throw new PayoffError(
-      'invalid_parameter',
-      `A rate must be a positive decimal with at most ${rateMaxScale} decimals, like 96.92.`,
-    );
+    throw new Error(`the ${currency} rate "${text}" is not a positive decimal`);
   }
   // Canonical text: "095.50" would otherwise reach the wire as an invalid JSON number.
   return { currency, text: formatFixed(value.units, value.scale), value };
-}
-
-function toRate(currency: RateCurrency, text: string): Rate {
-  return parseRate(currency, text);
 }

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from './database.js';
 import type { Tx } from './store.js';
+import { withWriteLock, writeLockDeadlineMs } from './write-lock.js';
 
 interface Unit {
   readonly work: (tx: Tx) => Promise<unknown>;
@@ -20,12 +21,18 @@ const maxBatchSize = 256;
  * keeping full durability. A unit that throws is rolled back to its savepoint alone. No
  * unit's promise settles before the batch's COMMIT returns, so a success answer always
  * means the unit is on disk.
+ *
+ * When another process holds the write lock, the batch waits for it without blocking the
+ * event loop (`withWriteLock`) and fails with `SQLITE_BUSY` after `lockDeadlineMs`.
  */
 export class GroupCommitter {
   private readonly queue: Unit[] = [];
   private draining = false;
 
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly lockDeadlineMs: number = writeLockDeadlineMs,
+  ) {}
 
   /** Runs `work` in the next batch; resolves after that batch is committed. */
   run<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
@@ -55,19 +62,12 @@ export class GroupCommitter {
   private async commitBatch(batch: readonly Unit[]): Promise<void> {
     let outcomes: Outcome[];
     try {
-      outcomes = await this.db.connection().execute(async (connection) => {
+      outcomes = await withWriteLock(this.db, async (connection) => {
         const tx = connection as unknown as Tx;
-        await sql`begin immediate`.execute(tx);
-        try {
-          const results: Outcome[] = [];
-          for (const unit of batch) results.push(await runInSavepoint(tx, unit));
-          await sql`commit`.execute(tx);
-          return results;
-        } catch (error) {
-          await sql`rollback`.execute(tx).catch(() => undefined);
-          throw error;
-        }
-      });
+        const results: Outcome[] = [];
+        for (const unit of batch) results.push(await runInSavepoint(tx, unit));
+        return results;
+      }, this.lockDeadlineMs);
     } catch (error) {
       for (const unit of batch) unit.reject(error);
       return;

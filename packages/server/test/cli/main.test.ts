@@ -120,6 +120,15 @@ describe('the payoff CLI', () => {
     assert.match(run.stderr, /--amount must be RUB/);
   });
 
+  it('refuses a credit beyond the money limit, leaving the books in order', () => {
+    const run = payoff(['balance', 'credit', '--merchant', merchantId,
+      '--amount', '92233720368547758.07', '--data-dir', dataDir]);
+    assert.equal(run.status, 1);
+    assert.match(run.stderr, /--amount must be RUB like 1500 or 1500\.50, at most 10{15}\n/);
+    assert.deepEqual(json(['ledger', 'check']).value, { ok: true, problems: [] });
+    assert.equal(json(['balance', 'show', '--merchant', merchantId]).value.balance, 1500.5);
+  });
+
   it('settles a payout once; the second settle says nothing changed', async () => {
     const id = await createPayout('100');
     const first = json(['payout', 'settle', id, '--status', 'success']);

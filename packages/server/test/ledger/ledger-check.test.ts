@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 
 import { merchantAccount } from '../../src/ledger/accounts.js';
+import { creditMerchant } from '../../src/ledger/balances.js';
 import { checkLedger, type LedgerProblem } from '../../src/ledger/ledger-check.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 
@@ -24,9 +25,9 @@ describe('checkLedger', () => {
   afterEach(() => server.close());
 
   it('finds nothing wrong with books written by the services', async () => {
-    assert.deepEqual(await checkLedger(server.services.store.db), []);
+    assert.deepEqual(await checkLedger(server.services.store), []);
     await server.services.payouts.settle(payoutId, 'success');
-    assert.deepEqual(await checkLedger(server.services.store.db), []);
+    assert.deepEqual(await checkLedger(server.services.store), []);
   });
 
   it('reports a balance changed without an entry', async () => {
@@ -34,7 +35,7 @@ describe('checkLedger', () => {
     await sql`update accounts set balance = balance + 1 where id = ${account}`
       .execute(server.services.store.db);
 
-    const problems = await checkLedger(server.services.store.db);
+    const problems = await checkLedger(server.services.store);
     assert.deepEqual(invariants(problems), [
       'all balances sum to zero',
       'balance equals the sum of entries',
@@ -47,7 +48,7 @@ describe('checkLedger', () => {
     await sql`update payouts set status = 'success' where id = ${payoutId}`
       .execute(server.services.store.db);
 
-    const problems = await checkLedger(server.services.store.db);
+    const problems = await checkLedger(server.services.store);
     assert.deepEqual(invariants(problems), [
       "a payout's transfers match its status",
       'hold equals the in-process payouts',
@@ -60,7 +61,7 @@ describe('checkLedger', () => {
     await sql`update entries set amount = amount + 5 where account_id = ${account}`
       .execute(server.services.store.db);
 
-    const problems = await checkLedger(server.services.store.db);
+    const problems = await checkLedger(server.services.store);
     assert.ok(invariants(problems).includes('every transfer sums to zero'));
     assert.ok(invariants(problems).includes('balance equals the sum of entries'));
   });
@@ -71,9 +72,66 @@ describe('checkLedger', () => {
     await sql`pragma ignore_check_constraints = on`.execute(db);
     await sql`update accounts set balance = -7 where id = 'system:paid_out'`.execute(db);
 
-    const problems = await checkLedger(db);
+    const problems = await checkLedger(server.services.store);
     assert.ok(invariants(problems).includes('no negative balance'));
     const overdraft = problems.find((p) => p.invariant === 'no negative balance');
     assert.equal(overdraft?.detail, 'account system:paid_out is at -7');
   });
+
+  it('sums entries exactly where SQL would overflow 64 bits', async () => {
+    const { store } = server.services;
+    await creditMerchant(store, server.merchantId, 1000n);
+    const account = merchantAccount(server.merchantId, 'available');
+    await sql`update entries set amount = 9223372036854775807
+      where account_id = ${account} and amount > 0`.execute(store.db);
+
+    const problems = await checkLedger(store);
+    const mismatch = problems.find((p) => p.invariant === 'balance equals the sum of entries');
+    // Two entries of 2^63 - 1 and the reserve of 1000 RUB: 2^64 - 2 - 100000.
+    assert.equal(mismatch?.detail,
+      `account ${account} has balance 401000 but entries sum to 18446744073709451614`);
+    const transfers = problems.filter((p) => p.invariant === 'every transfer sums to zero');
+    assert.equal(transfers.length, 2);
+    assert.ok(!invariants(problems).includes('amounts are stored as integers'));
+  });
+
+  it('reports a balance or an entry that SQLite holds as a REAL', async () => {
+    const { store } = server.services;
+    const available = merchantAccount(server.merchantId, 'available');
+    const hold = merchantAccount(server.merchantId, 'hold');
+    // What `balance + ?` did on overflow before amounts were capped.
+    await sql`update accounts set balance = 9223372036854775807 where id = ${available}`
+      .execute(store.db);
+    await sql`update accounts set balance = balance + 100 where id = ${available}`
+      .execute(store.db);
+    await sql`update entries set amount = 1.5 where account_id = ${hold}`.execute(store.db);
+
+    const problems = await checkLedger(store);
+    const stored = problems.filter((p) => p.invariant === 'amounts are stored as integers');
+    assert.deepEqual(stored.map((p) => p.detail), [
+      `account ${available} holds its balance as real: 9223372036854776000`,
+      `the entry of transfer ${await reserveTransferId()} on account ${hold} `
+        + 'holds its amount as real: 1.5',
+    ]);
+    assert.ok(invariants(problems).includes('balance equals the sum of entries'));
+  });
+
+  it('checks storage types only on SQLite', async () => {
+    const { store } = server.services;
+    const hold = merchantAccount(server.merchantId, 'hold');
+    await sql`update entries set amount = 1.5 where account_id = ${hold}`.execute(store.db);
+
+    const asPostgres = await checkLedger({ engine: 'postgres', db: store.db });
+    assert.ok(!invariants(asPostgres).includes('amounts are stored as integers'));
+    assert.ok(invariants(await checkLedger(store)).includes('amounts are stored as integers'));
+  });
+
+  async function reserveTransferId(): Promise<string> {
+    const row = await server.services.store.db
+      .selectFrom('transfers')
+      .select('id')
+      .where('payout_id', '=', payoutId)
+      .executeTakeFirstOrThrow();
+    return row.id;
+  }
 });

@@ -37,6 +37,11 @@ describe('toScale and toMinorUnits', () => {
     assert.throws(() => toScale({ units: 123n, scale: 3 }, 2), RangeError);
     assert.equal(toMinorUnits('1.234', 2), undefined);
   });
+
+  it('refuses more than the money limit of 10^17 minor units', () => {
+    assert.equal(toMinorUnits('1000000000', 8), 10n ** 17n);
+    assert.equal(toMinorUnits('1000000000.00000001', 8), undefined);
+  });
 });
 
 describe('formatFixed', () => {

@@ -25,7 +25,15 @@ describe('parseRubAmount', () => {
     // Math.round(0.29 * 100) is 29 but 4.35 * 100 is 434.99999999999994 as a float.
     assert.equal(parseRubAmount('4.35'), 435n);
     assert.equal(parseRubAmount('1.15'), 115n);
-    assert.equal(parseRubAmount('9007199254740993'), 900719925474099300n);
+    assert.equal(parseRubAmount('90071992547409.93'), 9007199254740993n);
+  });
+
+  it('parses up to the money limit of 10^15 RUB and refuses anything above it', () => {
+    assert.equal(parseRubAmount('1000000000000000'), 10n ** 17n);
+    assert.equal(parseRubAmount('1000000000000000.00'), 10n ** 17n);
+    assert.equal(parseRubAmount('1000000000000000.01'), undefined);
+    assert.equal(parseRubAmount('92233720368547758.07'), undefined);
+    assert.equal(parseRubAmount('9007199254740993'), undefined);
   });
 
   it('rejects every text outside the grammar', () => {

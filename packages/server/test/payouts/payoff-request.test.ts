@@ -89,6 +89,14 @@ describe('create-payoff validation', () => {
     await server.close();
   });
 
+  it('answers an amount beyond the money limit with the method\'s range', async () => {
+    for (const amount of ['1000000000000000.01', '9'.repeat(30)]) {
+      const message = assertFail(await postPayoff(server, { ...card, amount }), 400);
+      const range = "Parameter 'amount' must be from 100 to 100000 RUB for method cards_ru.";
+      assert.equal(message, range);
+    }
+  });
+
   for (const [what, params, name] of cases) {
     it(`answers 400 naming '${name}' for ${what}, changing nothing`, async () => {
       const state = await snapshot(server);

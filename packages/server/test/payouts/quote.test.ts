@@ -119,6 +119,18 @@ describe('quotePayoff for currency methods', () => {
     assert.equal(quote.amountInCurrency, 10888n);
   });
 
+  it('refuses an amount that comes to more than the money limit in the currency', () => {
+    const bitcoin = method({ currency: 'BTC' });
+    const outOfRange = (error: unknown) =>
+      error instanceof PayoffError && error.code === 'amount_out_of_range' && error.status === 400;
+    assert.throws(() => quotePayoff(100000n, 0, bitcoin, rate('BTC', '0.00000001')), outOfRange);
+
+    // At 0.0001 RUB per BTC, 100 000 RUB is exactly 10^9 BTC: the limit, and no more.
+    const lowest = rate('BTC', '0.0001');
+    assert.equal(quotePayoff(10n ** 7n, 0, bitcoin, lowest).amountInCurrency, 10n ** 17n);
+    assert.throws(() => quotePayoff(10n ** 7n + 1n, 0, bitcoin, lowest), outOfRange);
+  });
+
   it('refuses an amount that buys nothing in the currency', () => {
     const bitcoin = method({ currency: 'BTC' });
     assert.throws(

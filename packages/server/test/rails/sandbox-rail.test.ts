@@ -154,7 +154,7 @@ describe('the sandbox rail after a restart', () => {
         assert.equal((await second.payouts.get(payout.id)).status, 'in_process');
         assert.equal(await second.sandbox.settleDue(second.payouts), 1);
         assert.equal((await second.payouts.get(payout.id)).status, 'success');
-        assert.deepEqual(await checkLedger(second.store.db), []);
+        assert.deepEqual(await checkLedger(second.store), []);
       } finally {
         await second.store.close();
       }

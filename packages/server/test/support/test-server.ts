@@ -120,7 +120,7 @@ export async function systemBalance(server: TestServer, accountId: string): Prom
 
 /** Asserts every ledger invariant holds. */
 export async function assertBooksBalance(server: Pick<TestServer, 'services'>): Promise<void> {
-  assert.deepEqual(await checkLedger(server.services.store.db), []);
+  assert.deepEqual(await checkLedger(server.services.store), []);
 }
 
 /** What a failed request must leave untouched: balances and the payouts table. */

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { creditMerchant, getBalance, type MerchantBalance } from '../../ledger/balances.js';
 import { JsonNumber } from '../../money/json-number.js';
+import { maxMinorUnits } from '../../money/money-limit.js';
 import { formatRub, formatRubFixed, parseRubAmount } from '../../money/rub.js';
 import { output, withServices } from '../context.js';
 
@@ -16,7 +17,10 @@ export function registerBalanceCommands(program: Command): void {
     .option('--referral', 'credit the referral balance instead')
     .action(async (options: { merchant: string; amount: string; referral?: boolean }, command: Command) => {
       const kopecks = parseRubAmount(options.amount);
-      if (kopecks === undefined) throw new Error('--amount must be RUB like 1500 or 1500.50');
+      if (kopecks === undefined) {
+        const limit = formatRub(maxMinorUnits);
+        throw new Error(`--amount must be RUB like 1500 or 1500.50, at most ${limit}`);
+      }
       const kind = options.referral ? 'referral' : 'available';
       const result = await withServices(command, (s) =>
         creditMerchant(s.store, options.merchant, kopecks, kind));

@@ -18,7 +18,7 @@ export function registerStoreCommands(program: Command): void {
     .command('check')
     .description('verify every ledger invariant; exits 1 naming what is broken')
     .action(async (_options: unknown, command: Command) => {
-      const problems = await withServices(command, (s) => checkLedger(s.store.db));
+      const problems = await withServices(command, (s) => checkLedger(s.store));
       output(command, { ok: problems.length === 0, problems: problems.map((p) => ({ ...p })) }, () =>
         problems.length === 0
           ? 'ledger OK: every invariant holds'

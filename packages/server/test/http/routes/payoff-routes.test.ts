@@ -3,8 +3,11 @@ import assert from 'node:assert/strict';
 
 import {
   assertBooksBalance,
+  assertFail,
+  assertUnchanged,
   merchantBalance,
   postPayoff,
+  snapshot,
   startTestServer,
   type TestServer,
 } from '../../support/test-server.js';
@@ -104,6 +107,27 @@ describe('POST /api/create-payoff answers', () => {
     success(response);
     assert.match(response.body, /"amount_in_currency":0\.00010888,"amount_currency":"BTC",/);
     assert.match(response.body, /"amount_rate":9000000,/);
+  });
+
+  it('a 400 for bitcoin priced beyond the money limit by a tiny stored rate', async () => {
+    // `rates set` now refuses such a rate; one stored before that still loads.
+    const { db } = server.services.store;
+    await db
+      .insertInto('rates')
+      .values({ currency: 'BTC', rub_per_unit: '0.00000001', updated_at: '2024-01-01T00:00:00Z' })
+      .execute();
+    try {
+      const before = await snapshot(server);
+      const response = await postPayoff(server, {
+        method: 'bitcoin', wallet: '1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2', amount: '1000',
+      });
+      const message = assertFail(response, 400);
+      assert.equal(message, "Parameter 'amount' is too large for method bitcoin at the rate of "
+        + '0.00000001 RUB per BTC: it comes to more than 1000000000 BTC, the ledger\'s limit.');
+      await assertUnchanged(server, before);
+    } finally {
+      await db.deleteFrom('rates').where('currency', '=', 'BTC').execute();
+    }
   });
 
   it('my_id as "" when sent empty or as the literal undefined', async () => {
