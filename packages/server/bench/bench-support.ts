@@ -66,12 +66,14 @@ export async function load(
     url,
     connections: options.connections,
     duration: options.durationS,
-    requests: [{
-      method: 'POST',
-      path,
-      headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
-      setupRequest: (request) => ({ ...request, body: body(counter++) }),
-    }],
+    requests: [
+      {
+        method: 'POST',
+        path,
+        headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+        setupRequest: (request) => ({ ...request, body: body(counter++) }),
+      },
+    ],
   });
   return {
     requestsPerSecond: result.requests.average,

@@ -97,9 +97,11 @@ async function main(payoutCount: number): Promise<void> {
   await Promise.all(payoutIds.map((id) => services.payouts.settle(id, 'success')));
   const settleMs = performance.now() - settleStartMs;
 
-  const jobs = await services.store.db.selectFrom('webhook_jobs')
+  const jobs = await services.store.db
+    .selectFrom('webhook_jobs')
     .innerJoin('webhook_events', 'webhook_events.id', 'webhook_jobs.event_id')
-    .select(['webhook_jobs.url', 'webhook_events.body', 'webhook_events.id']).execute();
+    .select(['webhook_jobs.url', 'webhook_events.body', 'webhook_events.id'])
+    .execute();
   const baselineMs = await rawPosts(jobs, config.webhookConcurrency);
   await ask(receivers, 'reset');
 
@@ -109,8 +111,11 @@ async function main(payoutCount: number): Promise<void> {
   const workerMs = performance.now() - workerStartMs;
   await services.deliveryWorker.stop();
   await closeSenders();
-  const delivered = await services.store.db.selectFrom('webhook_jobs').select('event_id')
-    .where('state', '=', 'delivered').execute();
+  const delivered = await services.store.db
+    .selectFrom('webhook_jobs')
+    .select('event_id')
+    .where('state', '=', 'delivered')
+    .execute();
   await services.store.close();
   receivers.kill();
   rmSync(dataDir, { recursive: true, force: true });
@@ -120,16 +125,19 @@ async function main(payoutCount: number): Promise<void> {
   const lines = [
     `payouts settled together        ${payoutCount} in ${settleMs.toFixed(0)} ms`,
     `receivers (origins)             ${originCount}`,
-    `delivery worker                 ${workerRate.toFixed(0)} deliveries/s`
-      + ` (${workerMs.toFixed(0)} ms; ${config.webhookConcurrency} in flight,`
-      + ` ${config.webhookOriginConcurrency} per origin)`,
-    `baseline: raw undici POSTs      ${baselineRate.toFixed(0)} requests/s`
-      + ` (${baselineMs.toFixed(0)} ms; ${config.webhookConcurrency} in flight)`,
+    `delivery worker                 ${workerRate.toFixed(0)} deliveries/s` +
+      ` (${workerMs.toFixed(0)} ms; ${config.webhookConcurrency} in flight,` +
+      ` ${config.webhookOriginConcurrency} per origin)`,
+    `baseline: raw undici POSTs      ${baselineRate.toFixed(0)} requests/s` +
+      ` (${baselineMs.toFixed(0)} ms; ${config.webhookConcurrency} in flight)`,
     `worker / baseline               ${(workerRate / baselineRate).toFixed(2)}`,
-    `exactly once                    ${stats.requests === payoutCount
-      && stats.distinctEvents === payoutCount && delivered.length === payoutCount}`
-      + ` (${stats.requests} requests, ${stats.distinctEvents} distinct events,`
-      + ` ${delivered.length} jobs delivered)`,
+    `exactly once                    ${
+      stats.requests === payoutCount &&
+      stats.distinctEvents === payoutCount &&
+      delivered.length === payoutCount
+    }` +
+      ` (${stats.requests} requests, ${stats.distinctEvents} distinct events,` +
+      ` ${delivered.length} jobs delivered)`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
 }

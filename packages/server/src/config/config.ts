@@ -57,10 +57,12 @@ const envKeys = {
 const maxSandboxDelayMs = 7 * 24 * 3600 * 1000;
 
 const rubText = z.string().regex(/^\d+(\.\d{1,2})?$/, 'RUB amount like "100" or "99.50"');
-const rateText = z.string().refine(
-  (t) => parseRateText(t) !== undefined,
-  `decimal of at least ${minRateText} with at most ${rateMaxScale} decimals`,
-);
+const rateText = z
+  .string()
+  .refine(
+    (t) => parseRateText(t) !== undefined,
+    `decimal of at least ${minRateText} with at most ${rateMaxScale} decimals`,
+  );
 
 const methodSchema = z.strictObject({
   name: z.string().min(1),
@@ -84,14 +86,17 @@ const fileSchema = z.strictObject({
   sandboxPollMs: z.number().int().min(10).max(60_000).optional(),
   shutdownGraceMs: z.number().int().min(0).optional(),
   methods: z.record(z.string().regex(/^[a-z0-9_]{1,64}$/), methodSchema.partial()).optional(),
-  rates: z.strictObject(Object.fromEntries(rateCurrencies.map((c) => [c, rateText.optional()])))
+  rates: z
+    .strictObject(Object.fromEntries(rateCurrencies.map((c) => [c, rateText.optional()])))
     .optional(),
   sbpBanks: z
-    .array(z.strictObject({
-      bankId: z.string().regex(/^\d{1,32}$/),
-      bankName: z.string().min(1),
-      bankIcon: z.string().url(),
-    }))
+    .array(
+      z.strictObject({
+        bankId: z.string().regex(/^\d{1,32}$/),
+        bankName: z.string().min(1),
+        bankIcon: z.string().url(),
+      }),
+    )
     .refine((banks) => new Set(banks.map((b) => b.bankId)).size === banks.length, {
       message: 'each bankId may appear once',
     })
@@ -159,7 +164,8 @@ const envSchema = z.object({
   PAYOFF_MODE: z.enum(['development', 'production']).optional(),
   PAYOFF_SANDBOX_DELAY_MS: envInteger(0, maxSandboxDelayMs).optional(),
   PAYOFF_SANDBOX_POLL_MS: envInteger(10, 60_000).optional(),
-  PAYOFF_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  PAYOFF_LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
     .optional(),
 });
 
@@ -192,9 +198,7 @@ function readConfigFile(path: string): FileConfig {
 }
 
 /** A method in the file overrides the fields it names; a new code must name them all. */
-function mergeMethods(
-  overrides: FileConfig['methods'],
-): Record<string, MethodSettings> {
+function mergeMethods(overrides: FileConfig['methods']): Record<string, MethodSettings> {
   const merged: Record<string, MethodSettings> = { ...defaultMethods };
   for (const [code, partial] of Object.entries(overrides ?? {})) {
     const full = methodSchema.safeParse({ ...defaultMethods[code], ...partial });

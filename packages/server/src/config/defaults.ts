@@ -41,8 +41,7 @@ export const defaults = {
    * jitter taken off every delay.
    */
   webhookRetryDelaysMs: [
-    60_000, 300_000, 900_000, 3_600_000, 7_200_000, 14_400_000,
-    28_800_000, 28_800_000, 28_800_000,
+    60_000, 300_000, 900_000, 3_600_000, 7_200_000, 14_400_000, 28_800_000, 28_800_000, 28_800_000,
   ] as number[],
   /** Percent of each retry delay added or taken off at random, so retries spread out. */
   webhookRetryJitterPercent: 20,

@@ -33,7 +33,15 @@ export const webhookEnvKeys = {
 } as const;
 
 const timeoutMs = z.number().int().min(100).max(600_000);
-const retryDelaysMs = z.array(z.number().int().min(0).max(7 * 86_400_000)).max(100);
+const retryDelaysMs = z
+  .array(
+    z
+      .number()
+      .int()
+      .min(0)
+      .max(7 * 86_400_000),
+  )
+  .max(100);
 
 /** The config file keys of the webhook settings. */
 export const webhookFileShape = {
@@ -51,15 +59,21 @@ export const webhookFileShape = {
 type WebhookFile = { [K in keyof typeof webhookFileShape]?: z.infer<(typeof webhookFileShape)[K]> };
 
 /** A comma-separated list; `none` is the empty list (an empty variable counts as unset). */
-const envList = z.string().transform((text) => (text.trim() === 'none'
-  ? []
-  : text.split(',').map((item) => item.trim()).filter((item) => item !== '')));
+const envList = z.string().transform((text) =>
+  text.trim() === 'none'
+    ? []
+    : text
+        .split(',')
+        .map((item) => item.trim())
+        .filter((item) => item !== ''),
+);
 const envSchema = z.object({
   PAYOFF_WEBHOOK_ALLOW_HOSTS: envList.optional(),
   PAYOFF_WEBHOOK_ALLOW_CIDRS: envList.optional(),
   PAYOFF_WEBHOOK_CONNECT_TIMEOUT_MS: envInteger(100, 600_000).optional(),
   PAYOFF_WEBHOOK_TOTAL_TIMEOUT_MS: envInteger(100, 600_000).optional(),
-  PAYOFF_WEBHOOK_RETRY_DELAYS_MS: z.string()
+  PAYOFF_WEBHOOK_RETRY_DELAYS_MS: z
+    .string()
     .regex(/^(none|\d{1,10}(,\d{1,10})*)$/, 'milliseconds like 60000,300000, or none')
     .transform((text) => (text === 'none' ? [] : text.split(',').map(Number)))
     .pipe(retryDelaysMs)
@@ -86,18 +100,22 @@ export function resolveWebhookSettings(
   const settings: WebhookSettings = {
     webhookAllowHosts: e.PAYOFF_WEBHOOK_ALLOW_HOSTS ?? file.webhookAllowHosts ?? [],
     webhookAllowCidrs: e.PAYOFF_WEBHOOK_ALLOW_CIDRS ?? file.webhookAllowCidrs ?? modeCidrs,
-    webhookConnectTimeoutMs: e.PAYOFF_WEBHOOK_CONNECT_TIMEOUT_MS
-      ?? file.webhookConnectTimeoutMs ?? defaults.webhookConnectTimeoutMs,
-    webhookTotalTimeoutMs: e.PAYOFF_WEBHOOK_TOTAL_TIMEOUT_MS
-      ?? file.webhookTotalTimeoutMs ?? defaults.webhookTotalTimeoutMs,
-    webhookRetryDelaysMs: e.PAYOFF_WEBHOOK_RETRY_DELAYS_MS
-      ?? file.webhookRetryDelaysMs ?? defaults.webhookRetryDelaysMs,
-    webhookRetryJitterPercent: file.webhookRetryJitterPercent
-      ?? defaults.webhookRetryJitterPercent,
+    webhookConnectTimeoutMs:
+      e.PAYOFF_WEBHOOK_CONNECT_TIMEOUT_MS ??
+      file.webhookConnectTimeoutMs ??
+      defaults.webhookConnectTimeoutMs,
+    webhookTotalTimeoutMs:
+      e.PAYOFF_WEBHOOK_TOTAL_TIMEOUT_MS ??
+      file.webhookTotalTimeoutMs ??
+      defaults.webhookTotalTimeoutMs,
+    webhookRetryDelaysMs:
+      e.PAYOFF_WEBHOOK_RETRY_DELAYS_MS ??
+      file.webhookRetryDelaysMs ??
+      defaults.webhookRetryDelaysMs,
+    webhookRetryJitterPercent: file.webhookRetryJitterPercent ?? defaults.webhookRetryJitterPercent,
     webhookPollMs: e.PAYOFF_WEBHOOK_POLL_MS ?? file.webhookPollMs ?? defaults.webhookPollMs,
     webhookConcurrency: file.webhookConcurrency ?? defaults.webhookConcurrency,
-    webhookOriginConcurrency: file.webhookOriginConcurrency
-      ?? defaults.webhookOriginConcurrency,
+    webhookOriginConcurrency: file.webhookOriginConcurrency ?? defaults.webhookOriginConcurrency,
   };
   try {
     makeTargetPolicy({

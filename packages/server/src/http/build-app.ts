@@ -52,9 +52,18 @@ export function buildHttpApp(services: Services): FastifyInstance {
   });
   registerContentTypes(app);
   refuseWhileClosing(app);
-  app.setErrorHandler((error, _request, reply) => sendError(reply, toPayoffError(error, services.logger)));
+  app.setErrorHandler((error, _request, reply) =>
+    sendError(reply, toPayoffError(error, services.logger)),
+  );
   app.setNotFoundHandler((request, reply) =>
-    sendError(reply, new PayoffError('route_not_found', `No endpoint at ${request.method} ${safePath(request.url)}.`)));
+    sendError(
+      reply,
+      new PayoffError(
+        'route_not_found',
+        `No endpoint at ${request.method} ${safePath(request.url)}.`,
+      ),
+    ),
+  );
 
   const endpoint: RegisterEndpoint = (url, methods, handler) => {
     app.route({
@@ -91,7 +100,10 @@ function refuseWhileClosing(app: FastifyInstance): void {
   app.addHook('onRequest', async (_request, reply) => {
     if (closing) {
       reply.header('connection', 'close');
-      return sendError(reply, new PayoffError('unavailable', 'The server is shutting down; retry.'));
+      return sendError(
+        reply,
+        new PayoffError('unavailable', 'The server is shutting down; retry.'),
+      );
     }
   });
 }
@@ -105,7 +117,10 @@ function toPayoffError(error: unknown, logger: Logger): PayoffError {
     return new PayoffError('bad_request', `The request body is over ${bodyLimitBytes} bytes.`);
   }
   if (statusCode !== undefined && statusCode >= 400 && statusCode < 500) {
-    return new PayoffError('bad_request', 'The request could not be read: check its body and headers.');
+    return new PayoffError(
+      'bad_request',
+      'The request could not be read: check its body and headers.',
+    );
   }
   if (code === 'SQLITE_BUSY' || code === 'ECONNREFUSED' || code === '57P03') {
     logger.warn({ err: error }, 'storage unavailable');

@@ -34,7 +34,9 @@ function single(name: string, raw: unknown): string | undefined {
   if (typeof raw === 'string') return raw;
   if (Array.isArray(raw)) {
     // An empty value counts as absent, so `amount=&amount=100` is one amount.
-    const present = raw.map((item) => single(name, item)).filter((v) => v !== undefined && v !== '');
+    const present = raw
+      .map((item) => single(name, item))
+      .filter((v) => v !== undefined && v !== '');
     const values = new Set(present);
     if (values.size > 1) {
       throw new PayoffError(

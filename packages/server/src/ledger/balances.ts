@@ -41,7 +41,8 @@ export async function getBalance(db: Queryable, merchantId: string): Promise<Mer
     .select(['kind', 'balance'])
     .where('merchant_id', '=', merchantId)
     .execute();
-  if (rows.length === 0) throw new PayoffError('not_found', `Merchant ${merchantId} was not found.`);
+  if (rows.length === 0)
+    throw new PayoffError('not_found', `Merchant ${merchantId} was not found.`);
 
   const byKind = new Map(rows.map((row) => [row.kind, BigInt(row.balance)]));
   return {

@@ -56,8 +56,9 @@ async function amountsAreIntegers(db: Queryable): Promise<LedgerProblem[]> {
     })),
     ...entries.map((row) => ({
       invariant,
-      detail: `the entry of transfer ${row.transfer_id} on account ${row.account_id} `
-        + `holds its amount as ${row.type}: ${row.amount}`,
+      detail:
+        `the entry of transfer ${row.transfer_id} on account ${row.account_id} ` +
+        `holds its amount as ${row.type}: ${row.amount}`,
     })),
   ];
 }
@@ -147,8 +148,9 @@ async function payoutTransfersMatchStatus(db: Queryable): Promise<LedgerProblem[
     })
     .map((row) => ({
       invariant: "a payout's transfers match its status",
-      detail: `payout ${row.id} is ${row.status} with ${row.reserves} reserve, `
-        + `${row.successes} success and ${row.cancels} cancel transfers`,
+      detail:
+        `payout ${row.id} is ${row.status} with ${row.reserves} reserve, ` +
+        `${row.successes} success and ${row.cancels} cancel transfers`,
     }));
 }
 
@@ -156,7 +158,8 @@ async function holdsMatchPayouts(db: Queryable): Promise<LedgerProblem[]> {
   const rows = await db
     .selectFrom('accounts as a')
     .leftJoin('payouts as p', (join) =>
-      join.onRef('p.merchant_id', '=', 'a.merchant_id').on('p.status', '=', 'in_process'))
+      join.onRef('p.merchant_id', '=', 'a.merchant_id').on('p.status', '=', 'in_process'),
+    )
     .select([
       'a.id',
       'a.balance',

@@ -78,8 +78,11 @@ async function applyLeg(tx: Tx, leg: Leg, kind: TransferKind): Promise<void> {
   if (!account) throw new Error(`account ${leg.account} is missing`);
   if (!isWithinMoneyLimit(BigInt(account.balance) + leg.amount)) {
     const what = kind === 'credit' ? 'credit' : 'transfer';
-    throw new PayoffError('invalid_amount', `This ${what} would take a balance over the `
-      + `ledger's limit of ${formatRub(maxMinorUnits)} RUB.`);
+    throw new PayoffError(
+      'invalid_amount',
+      `This ${what} would take a balance over the ` +
+        `ledger's limit of ${formatRub(maxMinorUnits)} RUB.`,
+    );
   }
   throw new PayoffError('insufficient_balance', 'Insufficient balance for this payout.');
 }
@@ -88,8 +91,11 @@ function assertWithinLimit(legs: readonly Leg[]): void {
   const over = legs.find((leg) => !isWithinMoneyLimit(leg.amount));
   if (!over) return;
   const magnitude = over.amount < 0n ? -over.amount : over.amount;
-  throw new PayoffError('invalid_amount', `An amount of ${formatRub(magnitude)} RUB is over `
-    + `the ledger's limit of ${formatRub(maxMinorUnits)} RUB.`);
+  throw new PayoffError(
+    'invalid_amount',
+    `An amount of ${formatRub(magnitude)} RUB is over ` +
+      `the ledger's limit of ${formatRub(maxMinorUnits)} RUB.`,
+  );
 }
 
 function assertBalanced(legs: readonly Leg[]): void {

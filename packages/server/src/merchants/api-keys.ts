@@ -60,7 +60,14 @@ export async function createApiKey(
       })
       .execute();
   });
-  return { id, merchantId, permissions: list, createdAt, revokedAt: null, key: `pk_${id}_${secret}` };
+  return {
+    id,
+    merchantId,
+    permissions: list,
+    createdAt,
+    revokedAt: null,
+    key: `pk_${id}_${secret}`,
+  };
 }
 
 /** Revokes a key; requests made with it are refused from now on. */
@@ -71,7 +78,8 @@ export async function revokeApiKey(store: Store, keyId: string): Promise<void> {
       .set({ revoked_at: new Date().toISOString() })
       .where('id', '=', keyId)
       .where('revoked_at', 'is', null)
-      .executeTakeFirst());
+      .executeTakeFirst(),
+  );
   if (result.numUpdatedRows === 0n) {
     throw new PayoffError('not_found', `No active API key ${keyId}.`);
   }
@@ -95,7 +103,10 @@ export async function listApiKeys(db: Queryable, merchantId?: string): Promise<A
  * Verifies a presented key: looked up by its public id, then compared in constant time.
  * Undefined for a malformed, unknown or revoked key.
  */
-export async function authenticate(db: Queryable, presented: string): Promise<Principal | undefined> {
+export async function authenticate(
+  db: Queryable,
+  presented: string,
+): Promise<Principal | undefined> {
   const match = keyPattern.exec(presented);
   if (!match) return undefined;
   const [, keyId = '', secret = ''] = match;

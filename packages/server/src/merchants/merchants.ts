@@ -40,13 +40,15 @@ export async function createMerchant(store: Store, name: string): Promise<Create
     await tx.insertInto('merchants').values(row).execute();
     await tx
       .insertInto('accounts')
-      .values(merchantAccountKinds.map((kind) => ({
-        id: merchantAccount(row.id, kind),
-        merchant_id: row.id,
-        kind,
-        balance: 0n,
-        may_go_negative: 0,
-      })))
+      .values(
+        merchantAccountKinds.map((kind) => ({
+          id: merchantAccount(row.id, kind),
+          merchant_id: row.id,
+          kind,
+          balance: 0n,
+          may_go_negative: 0,
+        })),
+      )
       .execute();
   });
   return { ...toMerchant(row), webhookSecret: row.webhook_secret };

@@ -1,5 +1,10 @@
 /** What an API key may do; each endpoint needs one of these. */
-export const permissions = ['payoff:create', 'payoff:info', 'methods:read', 'balance:read'] as const;
+export const permissions = [
+  'payoff:create',
+  'payoff:info',
+  'methods:read',
+  'balance:read',
+] as const;
 
 /** One API key permission. */
 export type Permission = (typeof permissions)[number];

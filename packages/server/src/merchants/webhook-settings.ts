@@ -18,8 +18,12 @@ export async function setPayoffWebhookUrl(
   }
   await getMerchant(store.db, merchantId);
   await store.transaction((tx) =>
-    tx.updateTable('merchants').set({ payoff_webhook_url: url }).where('id', '=', merchantId)
-      .execute());
+    tx
+      .updateTable('merchants')
+      .set({ payoff_webhook_url: url })
+      .where('id', '=', merchantId)
+      .execute(),
+  );
   return getMerchant(store.db, merchantId);
 }
 
@@ -33,7 +37,11 @@ export async function rotateWebhookSecret(store: Store, merchantId: string): Pro
   await getMerchant(store.db, merchantId);
   const secret = newWebhookSecret();
   await store.transaction((tx) =>
-    tx.updateTable('merchants').set({ webhook_secret: secret }).where('id', '=', merchantId)
-      .execute());
+    tx
+      .updateTable('merchants')
+      .set({ webhook_secret: secret })
+      .where('id', '=', merchantId)
+      .execute(),
+  );
   return secret;
 }

@@ -77,8 +77,7 @@ function decodeBase58Check(text: string): Uint8Array | undefined {
 
 /** A version byte followed by a 20-byte hash, as in TRON and Bitcoin. */
 function hasVersionedHash(payload: Uint8Array | undefined, version: number) {
-  return payload !== undefined && payload.length === 21 &&
-    payload[0] === version;
+  return payload !== undefined && payload.length === 21 && payload[0] === version;
 }
 
 function isTronAddress(wallet: string): boolean {
@@ -88,8 +87,10 @@ function isTronAddress(wallet: string): boolean {
 
 function isBitcoinBase58Address(wallet: string): boolean {
   const payload = decodeBase58Check(wallet);
-  return hasVersionedHash(payload, BITCOIN_P2PKH_VERSION) ||
-    hasVersionedHash(payload, BITCOIN_P2SH_VERSION);
+  return (
+    hasVersionedHash(payload, BITCOIN_P2PKH_VERSION) ||
+    hasVersionedHash(payload, BITCOIN_P2SH_VERSION)
+  );
 }
 
 /**
@@ -132,10 +133,7 @@ function isAnyWallet(wallet: string): boolean {
 }
 
 /** Rules for the structured formats; input is at most 128 characters. */
-const structuredChecks: Record<
-  Exclude<WalletFormat, 'any'>,
-  (wallet: string) => boolean
-> = {
+const structuredChecks: Record<Exclude<WalletFormat, 'any'>, (wallet: string) => boolean> = {
   card_ru: (w) => /^[0-9]{16,19}$/.test(w) && passesLuhn(w),
   card_ua: (w) => /^[0-9]{16}$/.test(w) && passesLuhn(w),
   mobile_ru: (w) => /^79[0-9]{9}$/.test(w),
@@ -158,8 +156,7 @@ const descriptions: Record<WalletFormat, string> = {
   payeer: 'P followed by 7 to 12 digits',
   perfectmoney_usd: 'U followed by 7 or 8 digits',
   tron: 'a TRON address starting with T, with a valid checksum',
-  bitcoin: 'a mainnet Bitcoin address (1..., 3... or bc1...) with a valid ' +
-    'checksum',
+  bitcoin: 'a mainnet Bitcoin address (1..., 3... or bc1...) with a valid ' + 'checksum',
   any: '1 to 255 characters without spaces or control characters',
 };
 

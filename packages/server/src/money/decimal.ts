@@ -57,7 +57,10 @@ export function formatFixed(minorUnits: bigint, scale: number): string {
   return `${sign}${whole}.${digits.slice(digits.length - scale)}`;
 }
 
-/** Writes minor units as the shortest exact decimal text: `(48500n, 2)` → `"485"`, `6040n` → `"60.4"`. */
+/**
+ * Writes minor units as the shortest exact decimal text:
+ * `(48500n, 2)` → `"485"`, `(6040n, 2)` → `"60.4"`.
+ */
 export function formatShortest(minorUnits: bigint, scale: number): string {
   const fixed = formatFixed(minorUnits, scale);
   if (scale === 0) return fixed;

@@ -120,8 +120,8 @@ function checkWallet(method: PayoutMethod, wallet: string): void {
   if (!isValidWallet(method.walletFormat, wallet)) {
     throw new PayoffError(
       'invalid_wallet',
-      `Parameter 'wallet' is not valid for method ${method.code}: expected `
-        + `${describeWalletFormat(method.walletFormat)}.`,
+      `Parameter 'wallet' is not valid for method ${method.code}: expected ` +
+        `${describeWalletFormat(method.walletFormat)}.`,
     );
   }
 }
@@ -153,8 +153,8 @@ function checkLimits(method: PayoutMethod, amountKopecks: bigint): void {
 function outOfRange(method: PayoutMethod): PayoffError {
   return new PayoffError(
     'amount_out_of_range',
-    `Parameter 'amount' must be from ${formatRub(method.minKopecks)} to `
-      + `${formatRub(method.maxKopecks)} RUB for method ${method.code}.`,
+    `Parameter 'amount' must be from ${formatRub(method.minKopecks)} to ` +
+      `${formatRub(method.maxKopecks)} RUB for method ${method.code}.`,
   );
 }
 

@@ -57,7 +57,8 @@ export class PayoutService {
     const quote = quotePayoff(request.amountKopecks, request.commissionType, request.method, rate);
 
     const rail = this.deps.rails.get(request.method.rail);
-    if (!rail) throw new Error(`method ${request.method.code} names unknown rail ${request.method.rail}`);
+    if (!rail)
+      throw new Error(`method ${request.method.code} names unknown rail ${request.method.rail}`);
     const now = new Date();
     const row: PayoutRow = {
       id: randomUUID(),
@@ -135,8 +136,15 @@ export class PayoutService {
   }
 
   /** A merchant's payout by our id or, when `id` is null, by the merchant's `my_id`. */
-  async findForMerchant(merchantId: string, id: string | null, myId: string | null): Promise<Payout> {
-    let query = this.deps.store.db.selectFrom('payouts').selectAll().where('merchant_id', '=', merchantId);
+  async findForMerchant(
+    merchantId: string,
+    id: string | null,
+    myId: string | null,
+  ): Promise<Payout> {
+    let query = this.deps.store.db
+      .selectFrom('payouts')
+      .selectAll()
+      .where('merchant_id', '=', merchantId);
     query = id !== null ? query.where('id', '=', id) : query.where('my_id', '=', myId ?? '');
     const row = await query.executeTakeFirst();
     if (!row) throw new PayoffError('not_found', 'Payout not found.');
@@ -235,14 +243,21 @@ function settlementTransfer(payout: Payout, status: FinalStatus, at: string) {
         ]
       : [
           { account: hold, amount: -payout.amountDownKopecks },
-          { account: merchantAccount(payout.merchantId, 'available'), amount: payout.amountDownKopecks },
+          {
+            account: merchantAccount(payout.merchantId, 'available'),
+            amount: payout.amountDownKopecks,
+          },
         ];
   const kind = status === 'success' ? 'payout_success' : 'payout_cancel';
   return { kind, payoutId: payout.id, at, legs } as const;
 }
 
 async function readPayout(db: Store['db'] | Tx, payoutId: string): Promise<Payout> {
-  const row = await db.selectFrom('payouts').selectAll().where('id', '=', payoutId).executeTakeFirst();
+  const row = await db
+    .selectFrom('payouts')
+    .selectAll()
+    .where('id', '=', payoutId)
+    .executeTakeFirst();
   if (!row) throw new PayoffError('not_found', `Payout ${payoutId} was not found.`);
   return toPayout(row);
 }

@@ -65,8 +65,8 @@ export function quotePayoff(
   if (recipient <= 0n) {
     throw new PayoffError(
       'amount_too_small',
-      `Parameter 'amount' is too small: the commission of ${formatRub(commission)} RUB `
-        + 'leaves nothing to pay out.',
+      `Parameter 'amount' is too small: the commission of ${formatRub(commission)} RUB ` +
+        'leaves nothing to pay out.',
     );
   }
 
@@ -86,8 +86,8 @@ export function quotePayoff(
     const limit = formatShortest(maxMinorUnits, currencyScales[currency]);
     throw new PayoffError(
       'amount_out_of_range',
-      `Parameter 'amount' is too large for method ${method.code} at the rate of ${rate.text} `
-        + `RUB per ${currency}: it comes to more than ${limit} ${currency}, the ledger's limit.`,
+      `Parameter 'amount' is too large for method ${method.code} at the rate of ${rate.text} ` +
+        `RUB per ${currency}: it comes to more than ${limit} ${currency}, the ledger's limit.`,
     );
   }
   return quote(recipient, amountDown, commission, currency, inCurrency, rate);

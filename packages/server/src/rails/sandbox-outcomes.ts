@@ -32,7 +32,10 @@ export function sandboxOutcome(
 
   const kopecks = request.amountKopecks % 100n;
   if (kopecks === sandboxCancelKopecks) {
-    return { status: 'cancel', message: 'Payout declined for a test amount ending in .13 (sandbox).' };
+    return {
+      status: 'cancel',
+      message: 'Payout declined for a test amount ending in .13 (sandbox).',
+    };
   }
   if (kopecks === sandboxPendingKopecks) return { status: 'pending' };
   return { status: 'success' };

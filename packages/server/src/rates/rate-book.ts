@@ -52,8 +52,8 @@ export class RateBook {
     if (parseRateText(text) === undefined) {
       throw new PayoffError(
         'invalid_parameter',
-        `A rate must be a decimal of at least ${minRateText} with at most ${rateMaxScale} `
-          + 'decimals, like 96.92.',
+        `A rate must be a decimal of at least ${minRateText} with at most ${rateMaxScale} ` +
+          'decimals, like 96.92.',
       );
     }
     const rate = toRate(currency as RateCurrency, text);
@@ -63,7 +63,8 @@ export class RateBook {
         .insertInto('rates')
         .values({ currency, rub_per_unit: rate.text, updated_at: updatedAt })
         .onConflict((oc) =>
-          oc.column('currency').doUpdateSet({ rub_per_unit: rate.text, updated_at: updatedAt }))
+          oc.column('currency').doUpdateSet({ rub_per_unit: rate.text, updated_at: updatedAt }),
+        )
         .execute();
     });
     return rate;

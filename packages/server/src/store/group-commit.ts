@@ -62,12 +62,16 @@ export class GroupCommitter {
   private async commitBatch(batch: readonly Unit[]): Promise<void> {
     let outcomes: Outcome[];
     try {
-      outcomes = await withWriteLock(this.db, async (connection) => {
-        const tx = connection as unknown as Tx;
-        const results: Outcome[] = [];
-        for (const unit of batch) results.push(await runInSavepoint(tx, unit));
-        return results;
-      }, this.lockDeadlineMs);
+      outcomes = await withWriteLock(
+        this.db,
+        async (connection) => {
+          const tx = connection as unknown as Tx;
+          const results: Outcome[] = [];
+          for (const unit of batch) results.push(await runInSavepoint(tx, unit));
+          return results;
+        },
+        this.lockDeadlineMs,
+      );
     } catch (error) {
       for (const unit of batch) unit.reject(error);
       return;

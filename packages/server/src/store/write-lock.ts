@@ -93,7 +93,7 @@ class BusyRetry {
 }
 
 function busyError(deadlineMs: number, cause: unknown): Error {
-  const message = `The database stayed locked by another process for ${deadlineMs} ms; `
-    + 'retry shortly.';
+  const message =
+    `The database stayed locked by another process for ${deadlineMs} ms; ` + 'retry shortly.';
   return Object.assign(new Error(message, { cause }), { code: 'SQLITE_BUSY' as const });
 }

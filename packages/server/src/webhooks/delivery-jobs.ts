@@ -54,24 +54,34 @@ export async function claimDueJobs(store: Store, request: ClaimRequest): Promise
   const details = await store.db
     .selectFrom('webhook_events')
     .innerJoin('merchants', 'merchants.id', 'webhook_events.merchant_id')
-    .select(['webhook_events.id', 'webhook_events.payout_id', 'webhook_events.body',
-      'merchants.webhook_secret'])
-    .where('webhook_events.id', 'in', leased.map((job) => job.event_id))
+    .select([
+      'webhook_events.id',
+      'webhook_events.payout_id',
+      'webhook_events.body',
+      'merchants.webhook_secret',
+    ])
+    .where(
+      'webhook_events.id',
+      'in',
+      leased.map((job) => job.event_id),
+    )
     .execute();
   const byId = new Map(details.map((row) => [row.id, row]));
   return leased.flatMap((job) => {
     const event = byId.get(job.event_id);
     if (event === undefined) return [];
-    return [{
-      eventId: job.event_id,
-      payoutId: event.payout_id,
-      url: job.url,
-      origin: job.origin,
-      attemptNumber: Number(job.attempt_count),
-      retryStep: Number(job.retry_step),
-      body: event.body,
-      secret: event.webhook_secret,
-    }];
+    return [
+      {
+        eventId: job.event_id,
+        payoutId: event.payout_id,
+        url: job.url,
+        origin: job.origin,
+        attemptNumber: Number(job.attempt_count),
+        retryStep: Number(job.retry_step),
+        body: event.body,
+        secret: event.webhook_secret,
+      },
+    ];
   });
 }
 

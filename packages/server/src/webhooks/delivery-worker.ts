@@ -157,13 +157,19 @@ export class DeliveryWorker {
     };
     const result = await sendWebhook({ url: job.url, body: job.body, headers }, this.sendOptions);
 
-    const delayMs = result.outcome === 'delivered'
-      ? null
-      : retryDelayMs(this.schedule, job.retryStep, this.options.random);
+    const delayMs =
+      result.outcome === 'delivered'
+        ? null
+        : retryDelayMs(this.schedule, job.retryStep, this.options.random);
     const nextAttemptAt = delayMs === null ? null : new Date(Date.now() + delayMs);
     const reason = redirectReason(result);
     const kept = await recordAttempt(this.options.store, {
-      job, owner: this.id, startedAt, result, reason, nextAttemptAt,
+      job,
+      owner: this.id,
+      startedAt,
+      result,
+      reason,
+      nextAttemptAt,
     });
     this.logAttempt(job, result, reason, nextAttemptAt, kept);
   }

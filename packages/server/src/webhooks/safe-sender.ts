@@ -12,11 +12,7 @@
 import dns from 'node:dns';
 import net from 'node:net';
 import { Agent, buildConnector } from 'undici';
-import {
-  makeTargetPolicy,
-  refusalReason,
-  type TargetPolicy,
-} from './target-policy.js';
+import { makeTargetPolicy, refusalReason, type TargetPolicy } from './target-policy.js';
 
 /** One webhook delivery: the caller signs and encodes the form body. */
 export interface WebhookRequest {
@@ -59,9 +55,7 @@ const RESPONSE_DISCARD_LIMIT_BYTES = 64 * 1024;
 /** Pooled agents kept at once; the oldest is closed beyond this. */
 const MAX_POOLED_AGENTS = 32;
 const FORM_CONTENT_TYPE = 'application/x-www-form-urlencoded';
-const DNS_FAILURE_CODES = new Set([
-  'ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'ENODATA',
-]);
+const DNS_FAILURE_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'ENODATA']);
 const RESET_CODES = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET']);
 
 /** Marks a connection the policy refused; it never reached the network. */
@@ -213,9 +207,7 @@ function guardedConnector(
 ): buildConnector.connector {
   return (connectOptions, callback) => {
     const { hostname } = connectOptions;
-    const reason = net.isIP(hostname) === 0
-      ? null
-      : refusalReason(policy, hostname, [hostname]);
+    const reason = net.isIP(hostname) === 0 ? null : refusalReason(policy, hostname, [hostname]);
     if (reason === null) {
       connect(connectOptions, callback);
       return;
@@ -230,10 +222,7 @@ function guardedConnector(
  * the connection if any one of them is not allowed, and otherwise answers
  * with exactly those checked addresses (in the shape net asked for).
  */
-function guardedLookup(
-  policy: TargetPolicy,
-  lookup: typeof dns.lookup,
-): net.LookupFunction {
+function guardedLookup(policy: TargetPolicy, lookup: typeof dns.lookup): net.LookupFunction {
   return (hostname, lookupOptions, callback) => {
     const allOptions = { ...lookupOptions, all: true as const };
     lookup(hostname, allOptions, (error, addresses) => {

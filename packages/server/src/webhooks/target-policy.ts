@@ -95,9 +95,7 @@ const [GLOBAL_UNICAST_V6] = cidrs(['2000::/3']);
  * its parsed form cached. Throws an Error naming the first bad entry.
  * Given a policy it already made, returns that policy unchanged.
  */
-export function makeTargetPolicy(
-  options: TargetPolicyOptions = {},
-): TargetPolicy {
+export function makeTargetPolicy(options: TargetPolicyOptions = {}): TargetPolicy {
   if (madePolicies.has(options)) return options as TargetPolicy;
   const parsed = parsePolicy(options);
   const policy: TargetPolicy = Object.freeze({
@@ -125,11 +123,7 @@ export function classifyAddress(ip: string): string | null {
  * ignored) or `ip` lies in an allowed CIDR. An IPv6 address embedding an
  * IPv4 address also matches IPv4 CIDRs through the embedded address.
  */
-export function isAllowed(
-  policy: TargetPolicy,
-  host: string,
-  ip: string,
-): boolean {
+export function isAllowed(policy: TargetPolicy, host: string, ip: string): boolean {
   const parsed = parsedPolicyOf(policy);
   if (parsed.hosts.has(normalizeHost(host))) return true;
   const address = parseAddress(ip);

@@ -59,10 +59,9 @@ export async function listWebhooks(db: Queryable, filter: WebhookFilter) {
 export async function getWebhook(db: Queryable, payoutOrEventId: string): Promise<WebhookDetail> {
   const row = await summaries(db)
     .select('e.body')
-    .where((eb) => eb.or([
-      eb('e.payout_id', '=', payoutOrEventId),
-      eb('e.id', '=', payoutOrEventId),
-    ]))
+    .where((eb) =>
+      eb.or([eb('e.payout_id', '=', payoutOrEventId), eb('e.id', '=', payoutOrEventId)]),
+    )
     .executeTakeFirst();
   if (!row) {
     const message = `No webhook event for ${payoutOrEventId}: is the payout final?`;
@@ -91,11 +90,16 @@ export async function resendWebhook(
   const nowText = now.toISOString();
   await store.transaction(async (tx) => {
     if (webhook.state === 'unqueued') {
-      const merchant = await tx.selectFrom('merchants').select('payoff_webhook_url')
-        .where('id', '=', webhook.merchantId).executeTakeFirstOrThrow();
+      const merchant = await tx
+        .selectFrom('merchants')
+        .select('payoff_webhook_url')
+        .where('id', '=', webhook.merchantId)
+        .executeTakeFirstOrThrow();
       if (merchant.payoff_webhook_url === null) {
-        throw new PayoffError('bad_request',
-          'The merchant has no webhook URL; set one with payoff merchant set-webhook.');
+        throw new PayoffError(
+          'bad_request',
+          'The merchant has no webhook URL; set one with payoff merchant set-webhook.',
+        );
       }
       await queueJob(tx, webhook.eventId, merchant.payoff_webhook_url, nowText);
       return;
@@ -118,8 +122,16 @@ function summaries(db: Queryable) {
     .selectFrom('webhook_events as e')
     .leftJoin('webhook_jobs as j', 'j.event_id', 'e.id')
     .select([
-      'e.id as event_id', 'e.payout_id', 'e.merchant_id', 'e.status', 'e.created_at',
-      'j.state', 'j.url', 'j.attempt_count', 'j.next_attempt_at', 'j.finished_at',
+      'e.id as event_id',
+      'e.payout_id',
+      'e.merchant_id',
+      'e.status',
+      'e.created_at',
+      'j.state',
+      'j.url',
+      'j.attempt_count',
+      'j.next_attempt_at',
+      'j.finished_at',
     ]);
 }
 

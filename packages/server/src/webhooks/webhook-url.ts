@@ -15,10 +15,11 @@ export function webhookUrlProblem(text: string): string | null {
   } catch {
     url = undefined;
   }
-  const usable = url !== undefined
-    && (url.protocol === 'http:' || url.protocol === 'https:')
-    && url.hostname !== ''
-    && url.username === ''
-    && url.password === '';
+  const usable =
+    url !== undefined &&
+    (url.protocol === 'http:' || url.protocol === 'https:') &&
+    url.hostname !== '' &&
+    url.username === '' &&
+    url.password === '';
   return usable ? null : 'must be an absolute http or https URL without spaces or credentials';
 }

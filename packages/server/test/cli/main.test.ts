@@ -37,11 +37,15 @@ function payoff(args: readonly string[], env: NodeJS.ProcessEnv = {}): Run {
 /** `payoff` without blocking, so independent runs can overlap. */
 function payoffAsync(args: readonly string[]): Promise<Run> {
   return new Promise((done) => {
-    execFile(process.execPath, [bin, ...args], { env: cleanEnv, timeout: 30_000 },
+    execFile(
+      process.execPath,
+      [bin, ...args],
+      { env: cleanEnv, timeout: 30_000 },
       (error, stdout, stderr) => {
         const status = error ? (typeof error.code === 'number' ? error.code : null) : 0;
         done({ status, stdout, stderr });
-      });
+      },
+    );
   });
 }
 
@@ -58,13 +62,12 @@ describe('the payoff CLI', () => {
 
   /** Creates an in-process payout in the data directory, as the server would. */
   async function createPayout(amount: string): Promise<string> {
-    const services = await buildServices(
-      loadConfig({}, { dataDir }),
-      createLogger('silent'),
-    );
+    const services = await buildServices(loadConfig({}, { dataDir }), createLogger('silent'));
     try {
       const { payout } = await services.payouts.create(merchantId, {
-        method: 'qiwi', wallet: '79161234567', amount,
+        method: 'qiwi',
+        wallet: '79161234567',
+        amount,
       });
       return payout.id;
     } finally {
@@ -89,7 +92,10 @@ describe('the payoff CLI', () => {
     merchantId = String(value.id);
 
     const list = JSON.parse(payoff(['merchant', 'list', '--data-dir', dataDir, '--json']).stdout);
-    assert.deepEqual(list.map((m: { id: string }) => m.id), [merchantId]);
+    assert.deepEqual(
+      list.map((m: { id: string }) => m.id),
+      [merchantId],
+    );
   });
 
   it('creates a key, printed once, and lists it without the secret', () => {
@@ -114,15 +120,31 @@ describe('the payoff CLI', () => {
   });
 
   it('refuses a credit that is not a RUB amount', () => {
-    const run = payoff(['balance', 'credit', '--merchant', merchantId, '--amount', '1e3',
-      '--data-dir', dataDir]);
+    const run = payoff([
+      'balance',
+      'credit',
+      '--merchant',
+      merchantId,
+      '--amount',
+      '1e3',
+      '--data-dir',
+      dataDir,
+    ]);
     assert.equal(run.status, 1);
     assert.match(run.stderr, /--amount must be RUB/);
   });
 
   it('refuses a credit beyond the money limit, leaving the books in order', () => {
-    const run = payoff(['balance', 'credit', '--merchant', merchantId,
-      '--amount', '92233720368547758.07', '--data-dir', dataDir]);
+    const run = payoff([
+      'balance',
+      'credit',
+      '--merchant',
+      merchantId,
+      '--amount',
+      '92233720368547758.07',
+      '--data-dir',
+      dataDir,
+    ]);
     assert.equal(run.status, 1);
     assert.match(run.stderr, /--amount must be RUB like 1500 or 1500\.50, at most 10{15}\n/);
     assert.deepEqual(json(['ledger', 'check']).value, { ok: true, problems: [] });
@@ -201,11 +223,28 @@ describe('the payoff CLI', () => {
 
 describe('payoff --help', { concurrency: true }, () => {
   const commands = [
-    [], ['serve'], ['migrate'], ['merchant'], ['merchant', 'create'], ['merchant', 'list'],
-    ['key'], ['key', 'create'], ['key', 'revoke'], ['key', 'list'],
-    ['balance'], ['balance', 'credit'], ['balance', 'show'],
-    ['payout'], ['payout', 'list'], ['payout', 'show'], ['payout', 'settle'],
-    ['rates'], ['rates', 'set'], ['rates', 'show'], ['ledger'], ['ledger', 'check'],
+    [],
+    ['serve'],
+    ['migrate'],
+    ['merchant'],
+    ['merchant', 'create'],
+    ['merchant', 'list'],
+    ['key'],
+    ['key', 'create'],
+    ['key', 'revoke'],
+    ['key', 'list'],
+    ['balance'],
+    ['balance', 'credit'],
+    ['balance', 'show'],
+    ['payout'],
+    ['payout', 'list'],
+    ['payout', 'show'],
+    ['payout', 'settle'],
+    ['rates'],
+    ['rates', 'set'],
+    ['rates', 'show'],
+    ['ledger'],
+    ['ledger', 'check'],
   ];
 
   for (const command of commands) {

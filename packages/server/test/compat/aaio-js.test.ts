@@ -75,13 +75,18 @@ describe('aaio.js 1.0.9 against the server through a real socket', () => {
 
   it('gets a clear 400 from info, since its JSON body is not form parameters', async () => {
     const created = await server.postForm('/api/create-payoff', {
-      method: 'qiwi', wallet: wallets.phone, amount: '100', my_id: 'js-1',
+      method: 'qiwi',
+      wallet: wallets.phone,
+      amount: '100',
+      my_id: 'js-1',
     });
     assert.equal(created.statusCode, 200);
 
     const info = await client.getPayoffInfo('js-1');
     assert.deepEqual(info, {
-      type: 'fail', code: '400', message: "Parameter 'id' or 'my_id' is required.",
+      type: 'fail',
+      code: '400',
+      message: "Parameter 'id' or 'my_id' is required.",
     });
   });
 
@@ -89,7 +94,9 @@ describe('aaio.js 1.0.9 against the server through a real socket', () => {
     const before = await client.getBalance();
     const answer = await client.createPayoff('qiwi', 100, wallets.phone, 0, 'js-2');
     assert.deepEqual(answer, {
-      type: 'fail', code: '400', message: "Parameter 'method' is required.",
+      type: 'fail',
+      code: '400',
+      message: "Parameter 'method' is required.",
     });
     assert.deepEqual(await client.getBalance(), before);
   });

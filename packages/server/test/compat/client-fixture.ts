@@ -132,16 +132,32 @@ export const ipsModel: Model = { list: required('array') };
  * 1.x's C# types) declare it: string ids, number amounts, integer commission type.
  */
 export const typedCreateModel: Model = {
-  id: text, my_id: text, method: text, wallet: text, amount: money,
-  amount_in_currency: money, amount_currency: text, amount_rate: optional('number', 'null'),
-  amount_down: money, commission: money, commission_type: required('integer'),
+  id: text,
+  my_id: text,
+  method: text,
+  wallet: text,
+  amount: money,
+  amount_in_currency: money,
+  amount_currency: text,
+  amount_rate: optional('number', 'null'),
+  amount_down: money,
+  commission: money,
+  commission_type: required('integer'),
   status: payoutStatus,
 };
 
 /** info-payoff as the same clients declare it: `commission_type` limited to 0 and 1. */
 export const typedInfoModel: Model = {
-  id: text, my_id: text, method: text, wallet: text, amount: money, amount_down: money,
-  commission: money, commission_type: oneOf('integer', [0, 1]), status: payoutStatus,
-  cancel_message: optional('string', 'null'), date: text,
+  id: text,
+  my_id: text,
+  method: text,
+  wallet: text,
+  amount: money,
+  amount_down: money,
+  commission: money,
+  commission_type: oneOf('integer', [0, 1]),
+  status: payoutStatus,
+  cancel_message: optional('string', 'null'),
+  date: text,
   complete_date: optional('string', 'null'),
 };

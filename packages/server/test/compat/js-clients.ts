@@ -31,7 +31,11 @@ export const aaioJsPublished: KnownClient = {
     {
       path: '/api/create-payoff',
       params: ({ myId }) => ({
-        my_id: myId, method: 'qiwi', amount: '100', wallet: wallets.phone, commission_type: '0',
+        my_id: myId,
+        method: 'qiwi',
+        amount: '100',
+        wallet: wallets.phone,
+        commission_type: '0',
       }),
       model: {},
       expectFailure: {
@@ -68,7 +72,10 @@ export const aaioJsMain: KnownClient = {
     {
       path: '/api/create-payoff',
       params: () => ({
-        my_id: undefined, method: 'qiwi', amount: '100', wallet: wallets.phone,
+        my_id: undefined,
+        method: 'qiwi',
+        amount: '100',
+        wallet: wallets.phone,
         commission_type: '0',
       }),
       model: createModel(),
@@ -76,7 +83,11 @@ export const aaioJsMain: KnownClient = {
     {
       path: '/api/create-payoff',
       params: ({ myId }) => ({
-        my_id: myId, method: 'qiwi', amount: '100', wallet: wallets.phone, commission_type: '1',
+        my_id: myId,
+        method: 'qiwi',
+        amount: '100',
+        wallet: wallets.phone,
+        commission_type: '1',
       }),
       model: createModel(),
     },
@@ -84,9 +95,15 @@ export const aaioJsMain: KnownClient = {
       path: '/api/info-payoff',
       params: ({ myId }) => ({ my_id: myId }),
       model: {
-        id: text, method: text, wallet: text, amount: money, amount_down: money,
-        commission: money, commission_type: oneOf('integer', [0, 1]),
-        status: oneOf('string', ['in_process', 'cancel', 'success']), date: text,
+        id: text,
+        method: text,
+        wallet: text,
+        amount: money,
+        amount_down: money,
+        commission: money,
+        commission_type: oneOf('integer', [0, 1]),
+        status: oneOf('string', ['in_process', 'cancel', 'success']),
+        date: text,
       },
     },
     { path: '/api/balance', model: balanceModel },
@@ -95,8 +112,8 @@ export const aaioJsMain: KnownClient = {
   ],
   conflicts: {
     'create-payoff: amount_rate: missing':
-      'Its CreatePayoffResponse type declares `amount_rate: number`; the contract (§2) leaves '
-      + 'it out of a RUB answer, as aaio does. Only the type is wrong: nothing checks it.',
+      'Its CreatePayoffResponse type declares `amount_rate: number`; the contract (§2) leaves ' +
+      'it out of a RUB answer, as aaio does. Only the type is wrong: nothing checks it.',
   },
 };
 
@@ -106,8 +123,15 @@ export const aaioJsMain: KnownClient = {
  */
 function createModel() {
   return {
-    id: text, my_id: text, method: text, wallet: text, amount: money,
-    amount_in_currency: money, amount_rate: money, amount_down: money, commission: money,
+    id: text,
+    my_id: text,
+    method: text,
+    wallet: text,
+    amount: money,
+    amount_in_currency: money,
+    amount_rate: money,
+    amount_down: money,
+    commission: money,
     commission_type: required('integer'),
     status: oneOf('string', ['in_process', 'cancel', 'success']),
   };

@@ -88,7 +88,8 @@ describe('the compatibility fixtures', () => {
     const paths = ['info-payoff', 'methods-payoff', 'rates-payoff', 'sbp-banks-payoff', 'balance'];
     for (const path of [...paths, 'public/ips']) {
       const users = knownClients.filter((client) =>
-        client.calls.some((call) => call.path === `/api/${path}` && !call.expectFailure));
+        client.calls.some((call) => call.path === `/api/${path}` && !call.expectFailure),
+      );
       assert.ok(users.length >= 2, `${path}: ${users.length}`);
     }
   });

@@ -38,7 +38,11 @@ export const kewldanAaio: KnownClient = {
     {
       path: '/api/create-payoff',
       params: ({ myId }) => ({
-        my_id: myId, method: 'sbp', amount: '250.5', wallet: wallets.phone, commission_type: '0',
+        my_id: myId,
+        method: 'sbp',
+        amount: '250.5',
+        wallet: wallets.phone,
+        commission_type: '0',
         bank: sberbank.bankId,
       }),
       model: typedCreateModel,
@@ -67,12 +71,22 @@ export const aaioAsync: KnownClient = {
     {
       path: '/api/create-payoff',
       params: ({ myId }) => ({
-        my_id: myId, method: 'mobile_ru', amount: '99.99', wallet: wallets.phone,
-        commission_type: '1', mobile_operator: 'beeline_ru',
+        my_id: myId,
+        method: 'mobile_ru',
+        amount: '99.99',
+        wallet: wallets.phone,
+        commission_type: '1',
+        mobile_operator: 'beeline_ru',
       }),
       model: {
-        id: text, my_id: required('string', 'integer'), method: text, wallet: text,
-        amount: money, amount_down: money, commission: money, commission_type: required('integer'),
+        id: text,
+        my_id: required('string', 'integer'),
+        method: text,
+        wallet: text,
+        amount: money,
+        amount_down: money,
+        commission: money,
+        commission_type: required('integer'),
         status: text,
       },
     },
@@ -80,9 +94,17 @@ export const aaioAsync: KnownClient = {
       path: '/api/info-payoff',
       params: ({ myId }) => ({ my_id: myId }),
       model: {
-        id: text, my_id: required('string', 'integer'), method: text, wallet: text,
-        amount: money, amount_down: money, commission: money, commission_type: required('integer'),
-        status: text, cancel_message: optional('string'), date: text,
+        id: text,
+        my_id: required('string', 'integer'),
+        method: text,
+        wallet: text,
+        amount: money,
+        amount_down: money,
+        commission: money,
+        commission_type: required('integer'),
+        status: text,
+        cancel_message: optional('string'),
+        date: text,
         complete_date: optional('string'),
       },
     },
@@ -91,15 +113,18 @@ export const aaioAsync: KnownClient = {
       path: '/api/methods-payoff',
       model: {
         list: collection('object', {
-          min: money, max: money, commission_percent: money, commission_sum: money,
+          min: money,
+          max: money,
+          commission_percent: money,
+          commission_sum: money,
         }),
       },
     },
   ],
   conflicts: {
     'info-payoff: cancel_message: null is not string':
-      'Its model declares `cancel_message: str = None`, which pydantic v2 refuses for an '
-      + 'explicit null; the contract sends null until a payout is cancelled, as aaio does.',
+      'Its model declares `cancel_message: str = None`, which pydantic v2 refuses for an ' +
+      'explicit null; the contract sends null until a payout is cancelled, as aaio does.',
     'info-payoff: complete_date: null is not string':
       'Same declaration for `complete_date`; the contract sends null until completion.',
   },
@@ -116,21 +141,42 @@ export const asyncPayments: KnownClient = {
     {
       path: '/api/create-payoff',
       params: ({ myId }) => ({
-        my_id: myId, method: 'qiwi', amount: '100', wallet: wallets.phone, commission_type: '0',
+        my_id: myId,
+        method: 'qiwi',
+        amount: '100',
+        wallet: wallets.phone,
+        commission_type: '0',
       }),
       model: {
-        id: text, my_id: required('string', 'integer'), method: text, wallet: text,
-        amount: money, amount_in_currency: money, amount_currency: text, amount_rate: money,
-        amount_down: money, commission: money, commission_type: required('integer'), status: text,
+        id: text,
+        my_id: required('string', 'integer'),
+        method: text,
+        wallet: text,
+        amount: money,
+        amount_in_currency: money,
+        amount_currency: text,
+        amount_rate: money,
+        amount_down: money,
+        commission: money,
+        commission_type: required('integer'),
+        status: text,
       },
     },
     {
       path: '/api/info-payoff',
       params: ({ myId }) => ({ my_id: myId }),
       model: {
-        id: text, my_id: required('string', 'integer'), method: text, wallet: text,
-        amount: money, amount_down: money, commission: money, commission_type: required('integer'),
-        status: text, cancel_message: optional('string', 'null'), date: text,
+        id: text,
+        my_id: required('string', 'integer'),
+        method: text,
+        wallet: text,
+        amount: money,
+        amount_down: money,
+        commission: money,
+        commission_type: required('integer'),
+        status: text,
+        cancel_message: optional('string', 'null'),
+        date: text,
         complete_date: optional('string', 'null'),
       },
     },
@@ -139,7 +185,7 @@ export const asyncPayments: KnownClient = {
   ],
   conflicts: {
     'create-payoff: amount_rate: missing':
-      'Its CreateWithdrawalInfo requires `amount_rate`; the contract (§2) leaves it out of a '
-      + 'RUB create-payoff answer, as aaio\'s own documentation does.',
+      'Its CreateWithdrawalInfo requires `amount_rate`; the contract (§2) leaves it out of a ' +
+      "RUB create-payoff answer, as aaio's own documentation does.",
   },
 };

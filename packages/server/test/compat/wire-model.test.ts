@@ -56,8 +56,16 @@ describe('violations', () => {
     const info = kewldanAaio.calls.find((call) => call.path === '/api/info-payoff');
     assert.ok(info);
     const broken = {
-      id: 'x', my_id: null, method: 'qiwi', wallet: '7', amount: '100', amount_down: 100,
-      commission: 2, commission_type: '0', status: 'in_process', date: '2024-01-01 00:00:00',
+      id: 'x',
+      my_id: null,
+      method: 'qiwi',
+      wallet: '7',
+      amount: '100',
+      amount_down: 100,
+      commission: 2,
+      commission_type: '0',
+      status: 'in_process',
+      date: '2024-01-01 00:00:00',
     };
     assert.deepEqual(violations(info.model, broken), [
       'my_id: null is not string',

@@ -53,7 +53,8 @@ export function violations(model: Model, body: unknown, path = ''): string[] {
   if (kindOf(body) !== 'object') return [`${path || '(body)'}: ${kindOf(body)} is not an object`];
   const record = body as Record<string, unknown>;
   return Object.entries(model).flatMap(([name, rule]) =>
-    fieldViolations(rule, record[name], Object.hasOwn(record, name), `${path}${name}`));
+    fieldViolations(rule, record[name], Object.hasOwn(record, name), `${path}${name}`),
+  );
 }
 
 function fieldViolations(rule: FieldRule, value: unknown, present: boolean, path: string) {

@@ -68,8 +68,10 @@ describe('loadConfig', () => {
     const file = writeConfigFile({});
     const missing = `${file.path}.missing`;
     file.remove();
-    assert.throws(() => loadConfig({}, { configFile: missing }),
-      (error: Error) => error.message.startsWith(`Cannot read config file ${missing}`));
+    assert.throws(
+      () => loadConfig({}, { configFile: missing }),
+      (error: Error) => error.message.startsWith(`Cannot read config file ${missing}`),
+    );
   });
 
   it('reports invalid contents naming the field at fault', () => {
@@ -89,8 +91,10 @@ describe('loadConfig', () => {
   it('reports a file with a JSON syntax error, with its path', () => {
     const file = writeConfigFile('{ "port": 3000, }');
     try {
-      assert.throws(() => loadConfig({}, { configFile: file.path }),
-        (error: Error) => error.message.startsWith(`Cannot read config file ${file.path}: `));
+      assert.throws(
+        () => loadConfig({}, { configFile: file.path }),
+        (error: Error) => error.message.startsWith(`Cannot read config file ${file.path}: `),
+      );
     } finally {
       file.remove();
     }
@@ -106,12 +110,16 @@ describe('a config file overriding methods', () => {
     });
     try {
       const qiwi = await postPayoff(server, {
-        method: 'qiwi', wallet: '79161234567', amount: '100',
+        method: 'qiwi',
+        wallet: '79161234567',
+        amount: '100',
       });
       assert.match(assertFail(qiwi, 400), /method 'qiwi' is disabled/);
 
       const yoomoney = await postPayoff(server, {
-        method: 'yoomoney', wallet: '410011234567890', amount: '100',
+        method: 'yoomoney',
+        wallet: '410011234567890',
+        amount: '100',
       });
       assert.equal(yoomoney.statusCode, 200, yoomoney.body);
       assert.equal(JSON.parse(yoomoney.body).commission, 5);

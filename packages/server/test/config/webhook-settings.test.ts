@@ -19,19 +19,25 @@ describe('webhook settings', () => {
   });
 
   it('take allow-lists from comma-separated variables, none meaning an empty list', () => {
-    const config = loadConfig({
-      PAYOFF_WEBHOOK_ALLOW_HOSTS: 'hooks.internal, billing.lan',
-      PAYOFF_WEBHOOK_ALLOW_CIDRS: 'none',
-    }, { dataDir });
+    const config = loadConfig(
+      {
+        PAYOFF_WEBHOOK_ALLOW_HOSTS: 'hooks.internal, billing.lan',
+        PAYOFF_WEBHOOK_ALLOW_CIDRS: 'none',
+      },
+      { dataDir },
+    );
     assert.deepEqual(config.webhookAllowHosts, ['hooks.internal', 'billing.lan']);
     assert.deepEqual(config.webhookAllowCidrs, []);
   });
 
   it('treat an empty variable as unset, like every PAYOFF_ variable', () => {
-    const config = loadConfig({
-      PAYOFF_WEBHOOK_ALLOW_CIDRS: '',
-      PAYOFF_WEBHOOK_RETRY_DELAYS_MS: '',
-    }, { dataDir });
+    const config = loadConfig(
+      {
+        PAYOFF_WEBHOOK_ALLOW_CIDRS: '',
+        PAYOFF_WEBHOOK_RETRY_DELAYS_MS: '',
+      },
+      { dataDir },
+    );
     assert.deepEqual(config.webhookAllowCidrs, ['127.0.0.0/8', '::1/128']);
     assert.equal(config.webhookRetryDelaysMs.length, 9);
   });
@@ -44,12 +50,15 @@ describe('webhook settings', () => {
   });
 
   it('read the retry delays and timeouts from the environment', () => {
-    const config = loadConfig({
-      PAYOFF_WEBHOOK_RETRY_DELAYS_MS: '10,20,40',
-      PAYOFF_WEBHOOK_CONNECT_TIMEOUT_MS: '1000',
-      PAYOFF_WEBHOOK_TOTAL_TIMEOUT_MS: '2000',
-      PAYOFF_WEBHOOK_POLL_MS: '25',
-    }, { dataDir });
+    const config = loadConfig(
+      {
+        PAYOFF_WEBHOOK_RETRY_DELAYS_MS: '10,20,40',
+        PAYOFF_WEBHOOK_CONNECT_TIMEOUT_MS: '1000',
+        PAYOFF_WEBHOOK_TOTAL_TIMEOUT_MS: '2000',
+        PAYOFF_WEBHOOK_POLL_MS: '25',
+      },
+      { dataDir },
+    );
     assert.deepEqual(config.webhookRetryDelaysMs, [10, 20, 40]);
     assert.equal(config.webhookConnectTimeoutMs, 1000);
     assert.equal(config.webhookTotalTimeoutMs, 2000);

@@ -24,7 +24,10 @@ function readErrorTable(markdown: string): DocRow[] {
   assert.match(separator ?? '', /^\|(-{3,}\|){3}$/);
 
   return rows.map((line) => {
-    const cells = line.split('|').slice(1, -1).map((cell) => cell.trim());
+    const cells = line
+      .split('|')
+      .slice(1, -1)
+      .map((cell) => cell.trim());
     assert.equal(cells.length, 3, `row needs three cells: ${line}`);
     const [code = '', status = '', when = ''] = cells;
     const name = /^`([a-z_]+)`$/.exec(code)?.[1];

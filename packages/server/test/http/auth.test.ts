@@ -25,7 +25,9 @@ describe('create-payoff authentication', () => {
     await revokeApiKey(server.services.store, revoked.id);
     revokedKey = revoked.key;
     const readOnly = await createApiKey(server.services.store, server.merchantId, [
-      'payoff:info', 'methods:read', 'balance:read',
+      'payoff:info',
+      'methods:read',
+      'balance:read',
     ]);
     readOnlyKey = readOnly.key;
   });

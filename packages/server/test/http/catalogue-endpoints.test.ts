@@ -55,7 +55,9 @@ describe('methods-payoff, rates-payoff, sbp-banks-payoff and balance', () => {
     assert.equal(before.body, '{"type":"success","balance":10000.5,"referral":0,"hold":0}');
 
     await server.postForm('/api/create-payoff', {
-      method: 'qiwi', wallet: wallets.phone, amount: '100.25',
+      method: 'qiwi',
+      wallet: wallets.phone,
+      amount: '100.25',
     });
     const after = (await server.inject({ method: 'POST', url: '/api/balance' })).json();
     assert.deepEqual(after, { type: 'success', balance: 9900.25, referral: 0, hold: 100.25 });
@@ -105,7 +107,8 @@ describe('public/ips', () => {
       const response = await server.app.inject({ method: 'GET', url: '/api/public/ips' });
       assert.equal(response.statusCode, 200);
       assert.deepEqual(response.json(), {
-        type: 'success', list: ['203.0.113.10', '2001:db8::10'],
+        type: 'success',
+        list: ['203.0.113.10', '2001:db8::10'],
       });
     } finally {
       await server.close();
@@ -117,7 +120,9 @@ describe('public/ips', () => {
     try {
       for (const key of [server.key, 'not-a-key']) {
         const response = await server.inject({
-          method: 'POST', url: '/api/public/ips', headers: { 'x-api-key': key },
+          method: 'POST',
+          url: '/api/public/ips',
+          headers: { 'x-api-key': key },
         });
         assert.equal(response.statusCode, 200);
         assert.deepEqual(response.json(), { type: 'success', list: [] });

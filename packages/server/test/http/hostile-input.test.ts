@@ -25,12 +25,13 @@ describe('hostile input to create-payoff', () => {
   it('keeps my_id after more than a thousand other parameters, so a retry is a replay', async () => {
     const padding = Array.from({ length: 1500 }, (_, i) => `p${i}=1`).join('&');
     const payload = `${formBody(valid)}&${padding}&my_id=many-params`;
-    const send = () => server.app.inject({
-      method: 'POST',
-      url: '/api/create-payoff',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-api-key': server.key },
-      payload,
-    });
+    const send = () =>
+      server.app.inject({
+        method: 'POST',
+        url: '/api/create-payoff',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-api-key': server.key },
+        payload,
+      });
     const first = JSON.parse((await send()).body) as { id: string; my_id: string };
     const second = JSON.parse((await send()).body) as { id: string };
     assert.equal(first.my_id, 'many-params');
@@ -85,16 +86,22 @@ describe('hostile input to create-payoff', () => {
 
   it('refuses mobile_operator and phone_operator that disagree', async () => {
     const response = await postPayoff(server, {
-      method: 'mobile_ru', amount: '100', wallet: '79001234567',
-      mobile_operator: 'tele2', phone_operator: 'mts_ru',
+      method: 'mobile_ru',
+      amount: '100',
+      wallet: '79001234567',
+      mobile_operator: 'tele2',
+      phone_operator: 'mts_ru',
     });
     assert.match(assertFail(response, 400), /mobile_operator/);
   });
 
   it('refuses webhook URLs with spaces, line breaks, credentials or no slashes', async () => {
     const urls = [
-      ' http://example.com/hook', 'http://example.com/a b', 'http://example.com/%0A\n',
-      'http://user:pass@example.com/', 'http:example.com',
+      ' http://example.com/hook',
+      'http://example.com/a b',
+      'http://example.com/%0A\n',
+      'http://user:pass@example.com/',
+      'http:example.com',
     ];
     for (const url of urls) {
       const message = assertFail(await postPayoff(server, { ...valid, webhook_url: url }), 400);
@@ -129,16 +136,22 @@ describe('requests Node cannot parse', () => {
 
 describe('environment values', () => {
   it('treats an empty variable as unset', () => {
-    const config = loadConfig({ PAYOFF_PORT: '', PAYOFF_SANDBOX_DELAY_MS: '' }, {
-      dataDir: ':memory:',
-    });
+    const config = loadConfig(
+      { PAYOFF_PORT: '', PAYOFF_SANDBOX_DELAY_MS: '' },
+      {
+        dataDir: ':memory:',
+      },
+    );
     assert.equal(config.port, 3000);
     assert.equal(config.sandboxDelayMs, 3000);
   });
 
   it('refuses numbers that are not plain decimal digits or are out of range', () => {
-    for (const env of [{ PAYOFF_PORT: '0x10' }, { PAYOFF_SANDBOX_DELAY_MS: '9e15' },
-      { PAYOFF_SANDBOX_DELAY_MS: '999999999999' }]) {
+    for (const env of [
+      { PAYOFF_PORT: '0x10' },
+      { PAYOFF_SANDBOX_DELAY_MS: '9e15' },
+      { PAYOFF_SANDBOX_DELAY_MS: '999999999999' },
+    ]) {
       assert.throws(() => loadConfig(env, { dataDir: ':memory:' }), /Invalid environment/);
     }
   });

@@ -8,9 +8,24 @@ import {
 } from '../support/compat-server.js';
 
 const infoKeys = [
-  'type', 'id', 'my_id', 'method', 'bank', 'phone_operator', 'wallet', 'amount',
-  'amount_in_currency', 'amount_currency', 'amount_rate', 'amount_down', 'commission',
-  'commission_type', 'status', 'cancel_message', 'date', 'complete_date',
+  'type',
+  'id',
+  'my_id',
+  'method',
+  'bank',
+  'phone_operator',
+  'wallet',
+  'amount',
+  'amount_in_currency',
+  'amount_currency',
+  'amount_rate',
+  'amount_down',
+  'commission',
+  'commission_type',
+  'status',
+  'cancel_message',
+  'date',
+  'complete_date',
 ];
 
 describe('info-payoff', () => {
@@ -21,10 +36,17 @@ describe('info-payoff', () => {
   before(async () => {
     server = await startCompatServer();
     const sbp = await server.postForm('/api/create-payoff', {
-      method: 'sbp', bank: sberbank.bankId, wallet: wallets.phone, amount: '1000', my_id: 'sbp-1',
+      method: 'sbp',
+      bank: sberbank.bankId,
+      wallet: wallets.phone,
+      amount: '1000',
+      my_id: 'sbp-1',
     });
     const mobile = await server.postForm('/api/create-payoff', {
-      method: 'mobile_ru', phone_operator: 'tele2', wallet: wallets.phone, amount: '150',
+      method: 'mobile_ru',
+      phone_operator: 'tele2',
+      wallet: wallets.phone,
+      amount: '150',
       my_id: 'mobile-1',
     });
     assert.equal(sbp.statusCode, 200, sbp.body);
@@ -71,7 +93,10 @@ describe('info-payoff', () => {
 
   it('gives a crypto payout its rate and its amount in currency', async () => {
     const created = await server.postForm('/api/create-payoff', {
-      method: 'tether_trc20', wallet: wallets.tron, amount: '500', commission_type: '1',
+      method: 'tether_trc20',
+      wallet: wallets.tron,
+      amount: '500',
+      commission_type: '1',
     });
     const body = (await server.postForm('/api/info-payoff', { id: created.json().id })).json();
     assert.equal(body.amount_currency, 'USDT');
@@ -84,7 +109,10 @@ describe('info-payoff', () => {
 
   it('shows the cancel message and the completion date once a payout is cancelled', async () => {
     const created = await server.postForm('/api/create-payoff', {
-      method: 'qiwi', wallet: wallets.phone, amount: '100', my_id: 'to-cancel',
+      method: 'qiwi',
+      wallet: wallets.phone,
+      amount: '100',
+      my_id: 'to-cancel',
     });
     await server.services.payouts.settle(created.json().id, 'cancel', 'Recipient unknown.');
     const body = (await server.postForm('/api/info-payoff', { my_id: 'to-cancel' })).json();
@@ -103,7 +131,9 @@ describe('info-payoff', () => {
     const response = await server.postForm('/api/info-payoff', {});
     assert.equal(response.statusCode, 400);
     assert.deepEqual(response.json(), {
-      type: 'fail', code: '400', message: "Parameter 'id' or 'my_id' is required.",
+      type: 'fail',
+      code: '400',
+      message: "Parameter 'id' or 'my_id' is required.",
     });
   });
 
@@ -139,7 +169,9 @@ describe('info-payoff dates', () => {
     const server = await startCompatServer({ fileConfig: { displayTimeZone: 'Asia/Vladivostok' } });
     try {
       const created = await server.postForm('/api/create-payoff', {
-        method: 'qiwi', wallet: wallets.phone, amount: '100',
+        method: 'qiwi',
+        wallet: wallets.phone,
+        amount: '100',
       });
       const stored = await server.services.payouts.get(created.json().id);
       const body = (await server.postForm('/api/info-payoff', { id: stored.id })).json();

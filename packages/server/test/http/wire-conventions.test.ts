@@ -35,7 +35,10 @@ describe('contract §1 conventions', () => {
   before(async () => {
     server = await startCompatServer();
     const created = await server.postForm('/api/create-payoff', {
-      method: 'qiwi', wallet: wallets.phone, amount: '100', my_id: 'conv-1',
+      method: 'qiwi',
+      wallet: wallets.phone,
+      amount: '100',
+      my_id: 'conv-1',
     });
     assert.equal(created.statusCode, 200, created.body);
   });
@@ -51,16 +54,25 @@ describe('contract §1 conventions', () => {
 
   it('reads parameters from the query string of a POST with an empty form body', async () => {
     const info = await server.inject({
-      method: 'POST', url: '/api/info-payoff?my_id=conv-1', headers: form, payload: '',
+      method: 'POST',
+      url: '/api/info-payoff?my_id=conv-1',
+      headers: form,
+      payload: '',
     });
     assertEnvelope(info, 200);
     assert.equal(info.json().my_id, 'conv-1');
 
     const query = new URLSearchParams({
-      wallet: wallets.phone, amount: '100.0', method: 'qiwi', commission_type: '0',
+      wallet: wallets.phone,
+      amount: '100.0',
+      method: 'qiwi',
+      commission_type: '0',
     });
     const created = await server.inject({
-      method: 'POST', url: `/api/create-payoff?${query}`, headers: form, payload: '',
+      method: 'POST',
+      url: `/api/create-payoff?${query}`,
+      headers: form,
+      payload: '',
     });
     assertEnvelope(created, 200);
     assert.equal(created.json().amount_down, 100);
@@ -79,7 +91,11 @@ describe('contract §1 conventions', () => {
 
   it('treats empty values as absent', async () => {
     const created = await server.postForm('/api/create-payoff', {
-      method: 'qiwi', wallet: wallets.phone, amount: '100', my_id: '', commission_type: '',
+      method: 'qiwi',
+      wallet: wallets.phone,
+      amount: '100',
+      my_id: '',
+      commission_type: '',
       webhook_url: '',
     });
     assertEnvelope(created, 200);
@@ -87,7 +103,10 @@ describe('contract §1 conventions', () => {
     assert.equal(created.json().commission_type, 0);
 
     const again = await server.postForm('/api/create-payoff', {
-      method: 'qiwi', wallet: wallets.phone, amount: '100', my_id: '',
+      method: 'qiwi',
+      wallet: wallets.phone,
+      amount: '100',
+      my_id: '',
     });
     assert.notEqual(again.json().id, created.json().id);
   });
@@ -107,7 +126,10 @@ describe('contract §1 conventions', () => {
 
   it('finds a payout by my_id when an empty id is sent next to it', async () => {
     const response = await server.inject({
-      method: 'POST', url: '/api/info-payoff', headers: form, payload: 'my_id=conv-1&id=',
+      method: 'POST',
+      url: '/api/info-payoff',
+      headers: form,
+      payload: 'my_id=conv-1&id=',
     });
     assertEnvelope(response, 200);
     assert.equal(response.json().my_id, 'conv-1');
@@ -116,7 +138,9 @@ describe('contract §1 conventions', () => {
   it('needs neither Accept nor Content-Type on a call without parameters', async () => {
     for (const method of ['GET', 'POST'] as const) {
       const response = await server.app.inject({
-        method, url: '/api/balance', headers: { 'x-api-key': server.key },
+        method,
+        url: '/api/balance',
+        headers: { 'x-api-key': server.key },
       });
       assertEnvelope(response, 200);
     }
@@ -133,10 +157,16 @@ describe('contract §1 conventions', () => {
   });
 
   it('does not read the body of a call without parameters, whatever it holds', async () => {
-    const bodies = [['text/plain', 'abc'], ['application/json', 'not json']] as const;
+    const bodies = [
+      ['text/plain', 'abc'],
+      ['application/json', 'not json'],
+    ] as const;
     for (const [type, payload] of bodies) {
       const response = await server.inject({
-        method: 'POST', url: '/api/rates-payoff', headers: { 'content-type': type }, payload,
+        method: 'POST',
+        url: '/api/rates-payoff',
+        headers: { 'content-type': type },
+        payload,
       });
       assertEnvelope(response, 200);
     }
@@ -144,7 +174,9 @@ describe('contract §1 conventions', () => {
 
   it('answers JSON whatever the Accept header asks for', async () => {
     const response = await server.inject({
-      method: 'GET', url: '/api/balance', headers: { accept: 'text/html' },
+      method: 'GET',
+      url: '/api/balance',
+      headers: { accept: 'text/html' },
     });
     assertEnvelope(response, 200);
   });
@@ -175,13 +207,17 @@ describe('contract §1 conventions', () => {
       if (needed === null) continue;
       const others = permissions.filter((p) => p !== needed);
       const without = await server.inject({
-        method: 'GET', url, headers: { 'x-api-key': await server.keyWith(...others) },
+        method: 'GET',
+        url,
+        headers: { 'x-api-key': await server.keyWith(...others) },
       });
       assertEnvelope(without, 401);
       assert.match(without.json().message, new RegExp(`lacks the ${needed} permission`));
 
       const withIt = await server.inject({
-        method: 'GET', url, headers: { 'x-api-key': await server.keyWith(needed) },
+        method: 'GET',
+        url,
+        headers: { 'x-api-key': await server.keyWith(needed) },
       });
       assertEnvelope(withIt, 200);
     }
@@ -195,7 +231,9 @@ describe('contract §1 conventions', () => {
 
       const secret = 'pk_0123456789abcdef_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
       const unknown = await server.app.inject({
-        method: 'POST', url, headers: { 'x-api-key': secret },
+        method: 'POST',
+        url,
+        headers: { 'x-api-key': secret },
       });
       assertEnvelope(unknown, 401);
       assert.doesNotMatch(unknown.body, /AAAAAAAA/);
@@ -208,13 +246,15 @@ describe('contract §1 conventions', () => {
 
   it('refuses a parameter given twice with different values', async () => {
     const response = await server.inject({
-      method: 'GET', url: '/api/info-payoff?my_id=conv-1&my_id=other',
+      method: 'GET',
+      url: '/api/info-payoff?my_id=conv-1&my_id=other',
     });
     assertEnvelope(response, 400);
     assert.match(response.json().message, /'my_id' was given more than once/);
 
     const same = await server.inject({
-      method: 'GET', url: '/api/info-payoff?my_id=conv-1&my_id=conv-1',
+      method: 'GET',
+      url: '/api/info-payoff?my_id=conv-1&my_id=conv-1',
     });
     assertEnvelope(same, 200);
   });

@@ -18,7 +18,9 @@ describe('checkLedger', () => {
   beforeEach(async () => {
     server = await startTestServer({ balanceRub: '5000' });
     const { payout } = await server.services.payouts.create(server.merchantId, {
-      method: 'qiwi', wallet: '79161234567', amount: '1000',
+      method: 'qiwi',
+      wallet: '79161234567',
+      amount: '1000',
     });
     payoutId = payout.id;
   });
@@ -32,8 +34,9 @@ describe('checkLedger', () => {
 
   it('reports a balance changed without an entry', async () => {
     const account = merchantAccount(server.merchantId, 'available');
-    await sql`update accounts set balance = balance + 1 where id = ${account}`
-      .execute(server.services.store.db);
+    await sql`update accounts set balance = balance + 1 where id = ${account}`.execute(
+      server.services.store.db,
+    );
 
     const problems = await checkLedger(server.services.store);
     assert.deepEqual(invariants(problems), [
@@ -45,8 +48,9 @@ describe('checkLedger', () => {
   });
 
   it('reports a status changed without its settlement transfer', async () => {
-    await sql`update payouts set status = 'success' where id = ${payoutId}`
-      .execute(server.services.store.db);
+    await sql`update payouts set status = 'success' where id = ${payoutId}`.execute(
+      server.services.store.db,
+    );
 
     const problems = await checkLedger(server.services.store);
     assert.deepEqual(invariants(problems), [
@@ -58,8 +62,9 @@ describe('checkLedger', () => {
 
   it('reports an entry that unbalances its transfer', async () => {
     const account = merchantAccount(server.merchantId, 'hold');
-    await sql`update entries set amount = amount + 5 where account_id = ${account}`
-      .execute(server.services.store.db);
+    await sql`update entries set amount = amount + 5 where account_id = ${account}`.execute(
+      server.services.store.db,
+    );
 
     const problems = await checkLedger(server.services.store);
     assert.ok(invariants(problems).includes('every transfer sums to zero'));
@@ -88,8 +93,10 @@ describe('checkLedger', () => {
     const problems = await checkLedger(store);
     const mismatch = problems.find((p) => p.invariant === 'balance equals the sum of entries');
     // Two entries of 2^63 - 1 and the reserve of 1000 RUB: 2^64 - 2 - 100000.
-    assert.equal(mismatch?.detail,
-      `account ${account} has balance 401000 but entries sum to 18446744073709451614`);
+    assert.equal(
+      mismatch?.detail,
+      `account ${account} has balance 401000 but entries sum to 18446744073709451614`,
+    );
     const transfers = problems.filter((p) => p.invariant === 'every transfer sums to zero');
     assert.equal(transfers.length, 2);
     assert.ok(!invariants(problems).includes('amounts are stored as integers'));
@@ -100,19 +107,24 @@ describe('checkLedger', () => {
     const available = merchantAccount(server.merchantId, 'available');
     const hold = merchantAccount(server.merchantId, 'hold');
     // What `balance + ?` did on overflow before amounts were capped.
-    await sql`update accounts set balance = 9223372036854775807 where id = ${available}`
-      .execute(store.db);
-    await sql`update accounts set balance = balance + 100 where id = ${available}`
-      .execute(store.db);
+    await sql`update accounts set balance = 9223372036854775807 where id = ${available}`.execute(
+      store.db,
+    );
+    await sql`update accounts set balance = balance + 100 where id = ${available}`.execute(
+      store.db,
+    );
     await sql`update entries set amount = 1.5 where account_id = ${hold}`.execute(store.db);
 
     const problems = await checkLedger(store);
     const stored = problems.filter((p) => p.invariant === 'amounts are stored as integers');
-    assert.deepEqual(stored.map((p) => p.detail), [
-      `account ${available} holds its balance as real: 9223372036854776000`,
-      `the entry of transfer ${await reserveTransferId()} on account ${hold} `
-        + 'holds its amount as real: 1.5',
-    ]);
+    assert.deepEqual(
+      stored.map((p) => p.detail),
+      [
+        `account ${available} holds its balance as real: 9223372036854776000`,
+        `the entry of transfer ${await reserveTransferId()} on account ${hold} ` +
+          'holds its amount as real: 1.5',
+      ],
+    );
     assert.ok(invariants(problems).includes('balance equals the sum of entries'));
   });
 

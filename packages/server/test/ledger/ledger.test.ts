@@ -67,7 +67,9 @@ describe('postTransfer at the money limit', () => {
   it('still answers insufficient_balance for a debit the balance does not cover', async () => {
     await creditMerchant(server.services.store, server.merchantId, 10000n);
     const created = server.services.payouts.create(server.merchantId, {
-      method: 'qiwi', wallet: '79161234567', amount: '100.01',
+      method: 'qiwi',
+      wallet: '79161234567',
+      amount: '100.01',
     });
     await assert.rejects(created, { code: 'insufficient_balance' });
   });

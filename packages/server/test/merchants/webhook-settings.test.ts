@@ -23,18 +23,17 @@ describe('rotating a webhook secret', () => {
   });
   after(() => services.store.close());
 
-  it('signs events written afterwards with the new secret and leaves older ones alone',
-    async () => {
-      const shop = await fundedMerchant(services, 'https://shop.example/hook');
-      const before = await settledPayout(services, shop.merchantId);
-      const secret = await rotateWebhookSecret(services.store, shop.merchantId);
-      const after = await settledPayout(services, shop.merchantId);
+  it('signs events written afterwards with the new secret and leaves older ones alone', async () => {
+    const shop = await fundedMerchant(services, 'https://shop.example/hook');
+    const before = await settledPayout(services, shop.merchantId);
+    const secret = await rotateWebhookSecret(services.store, shop.merchantId);
+    const after = await settledPayout(services, shop.merchantId);
 
-      assert.match(secret, /^[0-9a-f]{64}$/);
-      assert.notEqual(secret, shop.webhookSecret);
-      assert.ok(signOf((await eventOf(services, before.id)).event.body, shop.webhookSecret));
-      assert.ok(signOf((await eventOf(services, after.id)).event.body, secret));
-    });
+    assert.match(secret, /^[0-9a-f]{64}$/);
+    assert.notEqual(secret, shop.webhookSecret);
+    assert.ok(signOf((await eventOf(services, before.id)).event.body, shop.webhookSecret));
+    assert.ok(signOf((await eventOf(services, after.id)).event.body, secret));
+  });
 
   it('refuses an unknown merchant', async () => {
     await assert.rejects(rotateWebhookSecret(services.store, 'nobody'), { code: 'not_found' });

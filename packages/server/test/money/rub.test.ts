@@ -38,9 +38,32 @@ describe('parseRubAmount', () => {
 
   it('rejects every text outside the grammar', () => {
     const rejected = [
-      '1e3', '0x64', '-1', '+1', '1,5', '1 500', '100.001', '', ' 1', '1 ',
-      '.5', '5.', '١٢', '１２', '1\n', '\t1', 'NaN', 'Infinity', '1_000', '1.2.3',
-      '0b1', '1.', '.', '1e-2', '5..0', '٥.٠٠',
+      '1e3',
+      '0x64',
+      '-1',
+      '+1',
+      '1,5',
+      '1 500',
+      '100.001',
+      '',
+      ' 1',
+      '1 ',
+      '.5',
+      '5.',
+      '١٢',
+      '１２',
+      '1\n',
+      '\t1',
+      'NaN',
+      'Infinity',
+      '1_000',
+      '1.2.3',
+      '0b1',
+      '1.',
+      '.',
+      '1e-2',
+      '5..0',
+      '٥.٠٠',
     ];
     for (const text of rejected) {
       assert.equal(parseRubAmount(text), undefined, `should reject ${JSON.stringify(text)}`);

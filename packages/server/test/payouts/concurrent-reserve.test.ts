@@ -23,8 +23,12 @@ describe('concurrent create-payoff against one balance', () => {
     const responses = await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
         postPayoff(server, {
-          method: 'qiwi', wallet: '79161234567', amount: '100', my_id: `race-${i}`,
-        })),
+          method: 'qiwi',
+          wallet: '79161234567',
+          amount: '100',
+          my_id: `race-${i}`,
+        }),
+      ),
     );
 
     const ok = responses.filter((response) => response.statusCode === 200);
@@ -54,7 +58,9 @@ describe('concurrent create-payoff against one balance', () => {
 
   it('refuses any further payout once available is zero', async () => {
     const response = await postPayoff(server, {
-      method: 'qiwi', wallet: '79161234567', amount: '10',
+      method: 'qiwi',
+      wallet: '79161234567',
+      amount: '10',
     });
     assert.equal(response.statusCode, 400);
     assert.equal((await merchantBalance(server)).available, 0n);

@@ -15,7 +15,10 @@ import {
 } from '../support/test-server.js';
 
 const params = {
-  method: 'cards_ru', wallet: '4111111111111111', amount: '500', my_id: 'order-1',
+  method: 'cards_ru',
+  wallet: '4111111111111111',
+  amount: '500',
+  my_id: 'order-1',
 };
 
 describe('create-payoff with a repeated my_id', () => {
@@ -80,10 +83,12 @@ describe('create-payoff with a repeated my_id', () => {
     const responses = await Promise.all(
       Array.from({ length: 20 }, () => postPayoff(server, params)),
     );
-    const ids = new Set(responses.map((response) => {
-      assert.equal(response.statusCode, 200, response.body);
-      return JSON.parse(response.body).id as string;
-    }));
+    const ids = new Set(
+      responses.map((response) => {
+        assert.equal(response.statusCode, 200, response.body);
+        return JSON.parse(response.body).id as string;
+      }),
+    );
 
     assert.equal(ids.size, 1);
     assert.equal(await payoutCount(server), 1);

@@ -16,7 +16,10 @@ type Params = Record<string, string | readonly string[]>;
 const card = { method: 'cards_ru', wallet: '4111111111111111', amount: '500' };
 const sbp = { method: 'sbp', wallet: '79161234567', amount: '500', bank: '100000000111' };
 const mobile = {
-  method: 'mobile_ru', wallet: '79161234567', amount: '500', mobile_operator: 'tele2',
+  method: 'mobile_ru',
+  wallet: '79161234567',
+  amount: '500',
+  mobile_operator: 'tele2',
 };
 const without = (params: Params, name: string): Params =>
   Object.fromEntries(Object.entries(params).filter(([key]) => key !== name));
@@ -30,40 +33,76 @@ const cases: [string, Params, string][] = [
   ['amount missing', without(card, 'amount'), 'amount'],
   ['amount empty', { ...card, amount: '' }, 'amount'],
   ['method unknown', { ...card, method: 'paypal' }, 'method'],
-  ['method unknown, wallet and amount bad too', { method: 'x', wallet: '1', amount: '-1' },
-    'method'],
-  ['method disabled by configuration', { ...card, method: 'qiwi', wallet: '79161234567' },
-    'method'],
+  [
+    'method unknown, wallet and amount bad too',
+    { method: 'x', wallet: '1', amount: '-1' },
+    'method',
+  ],
+  [
+    'method disabled by configuration',
+    { ...card, method: 'qiwi', wallet: '79161234567' },
+    'method',
+  ],
   ['sbp without bank', without(sbp, 'bank'), 'bank'],
   ['sbp without bank and with a bad wallet', { ...without(sbp, 'bank'), wallet: '1' }, 'bank'],
   ['sbp with a bank not in the list', { ...sbp, bank: '100000000999' }, 'bank'],
   ['sbp with a bank id that is not digits', { ...sbp, bank: 'sber' }, 'bank'],
   ['mobile_ru without operator', without(mobile, 'mobile_operator'), 'mobile_operator'],
-  ['mobile_ru with an unknown operator', { ...mobile, mobile_operator: 'yota' },
-    'mobile_operator'],
-  ['mobile_ru with an unknown phone_operator', { ...without(mobile, 'mobile_operator'),
-    phone_operator: 'yota' }, 'mobile_operator'],
+  ['mobile_ru with an unknown operator', { ...mobile, mobile_operator: 'yota' }, 'mobile_operator'],
+  [
+    'mobile_ru with an unknown phone_operator',
+    { ...without(mobile, 'mobile_operator'), phone_operator: 'yota' },
+    'mobile_operator',
+  ],
   ['cards_ru wallet failing Luhn', { ...card, wallet: '4111111111111112' }, 'wallet'],
-  ['cards_ua wallet of 15 digits', { ...card, method: 'cards_ua', wallet: '411111111111111' },
-    'wallet'],
+  [
+    'cards_ua wallet of 15 digits',
+    { ...card, method: 'cards_ua', wallet: '411111111111111' },
+    'wallet',
+  ],
   ['mobile_ru landline', { ...mobile, wallet: '74951234567' }, 'wallet'],
   ['sbp phone with the 8 prefix', { ...sbp, wallet: '89161234567' }, 'wallet'],
   ['yoomoney too short', { ...card, method: 'yoomoney', wallet: '41001123456789' }, 'wallet'],
   ['payeer without enough digits', { ...card, method: 'payeer', wallet: 'P123' }, 'wallet'],
   ['perfectmoney EUR account', { ...card, method: 'perfectmoney', wallet: 'E1234567' }, 'wallet'],
-  ['tron checksum broken', { ...card, method: 'tether_trc20',
-    wallet: 'TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6u' }, 'wallet'],
-  ['bitcoin testnet', { method: 'bitcoin', wallet: 'mipcBbFg9gMiCh81Kj8tqqdgoZub1ZJRfn',
-    amount: '1000' }, 'wallet'],
+  [
+    'tron checksum broken',
+    { ...card, method: 'tether_trc20', wallet: 'TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6u' },
+    'wallet',
+  ],
+  [
+    'bitcoin testnet',
+    { method: 'bitcoin', wallet: 'mipcBbFg9gMiCh81Kj8tqqdgoZub1ZJRfn', amount: '1000' },
+    'wallet',
+  ],
   ['wallet bad and amount bad', { ...card, wallet: '4111 1111 1111 1111', amount: 'x' }, 'wallet'],
-  ...['1e3', '0x64', '-1', '+1', '1,5', '1 500', '100.001', ' 1', '.5', '5.', '١٢',
-    '9'.repeat(40), '1'.repeat(5000)].map((amount): [string, Params, string] =>
-    [`amount ${JSON.stringify(amount.slice(0, 12))}`, { ...card, amount }, 'amount']),
+  ...[
+    '1e3',
+    '0x64',
+    '-1',
+    '+1',
+    '1,5',
+    '1 500',
+    '100.001',
+    ' 1',
+    '.5',
+    '5.',
+    '١٢',
+    '9'.repeat(40),
+    '1'.repeat(5000),
+  ].map((amount): [string, Params, string] => [
+    `amount ${JSON.stringify(amount.slice(0, 12))}`,
+    { ...card, amount },
+    'amount',
+  ]),
   ['amount below the minimum', { ...card, amount: '99.99' }, 'amount'],
   ['amount above the maximum', { ...card, amount: '100000.01' }, 'amount'],
   ['amount of 30 digits', { ...card, amount: '9'.repeat(30) }, 'amount'],
-  ['amount bad and commission_type bad', { ...card, amount: '1.001', commission_type: '2' },
-    'amount'],
+  [
+    'amount bad and commission_type bad',
+    { ...card, amount: '1.001', commission_type: '2' },
+    'amount',
+  ],
   ['amount twice with different values', { ...card, amount: ['500', '600'] }, 'amount'],
   ['commission_type 2', { ...card, commission_type: '2' }, 'commission_type'],
   ['commission_type not a digit', { ...card, commission_type: 'one' }, 'commission_type'],
@@ -71,8 +110,11 @@ const cases: [string, Params, string][] = [
   ['webhook_url not a URL', { ...card, webhook_url: 'not a url' }, 'webhook_url'],
   ['webhook_url relative', { ...card, webhook_url: '/relative' }, 'webhook_url'],
   ['my_id over 255 characters', { ...card, my_id: 'x'.repeat(256) }, 'my_id'],
-  ['commission leaving the recipient nothing', { ...card, method: 'payeer', wallet: 'P1234567',
-    amount: '10' }, 'amount'],
+  [
+    'commission leaving the recipient nothing',
+    { ...card, method: 'payeer', wallet: 'P1234567', amount: '10' },
+    'amount',
+  ],
 ];
 
 describe('create-payoff validation', () => {
@@ -89,7 +131,7 @@ describe('create-payoff validation', () => {
     await server.close();
   });
 
-  it('answers an amount beyond the money limit with the method\'s range', async () => {
+  it("answers an amount beyond the money limit with the method's range", async () => {
     for (const amount of ['1000000000000000.01', '9'.repeat(30)]) {
       const message = assertFail(await postPayoff(server, { ...card, amount }), 400);
       const range = "Parameter 'amount' must be from 100 to 100000 RUB for method cards_ru.";

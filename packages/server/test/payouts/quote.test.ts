@@ -79,10 +79,10 @@ describe('quotePayoff for RUB methods', () => {
       assert.throws(
         () => quotePayoff(amount, 0, fixedFee, undefined),
         (error: unknown) =>
-          error instanceof PayoffError
-          && error.code === 'amount_too_small'
-          && error.status === 400
-          && error.message.includes("'amount'"),
+          error instanceof PayoffError &&
+          error.code === 'amount_too_small' &&
+          error.status === 400 &&
+          error.message.includes("'amount'"),
       );
     }
     assert.equal(quotePayoff(1001n, 0, fixedFee, undefined).amountKopecks, 1n);

@@ -70,7 +70,8 @@ describe('PayoutService.settle', () => {
 
   it('returns the whole amount_down on cancel when the commission was on top', async () => {
     const { payout } = await server.services.payouts.create(server.merchantId, {
-      ...qiwi, commission_type: '1',
+      ...qiwi,
+      commission_type: '1',
     });
     assert.equal(payout.amountDownKopecks, 102000n);
     await server.services.payouts.settle(payout.id, 'cancel');
@@ -81,7 +82,8 @@ describe('PayoutService.settle', () => {
 
   it('pays a commission-on-top payout out in full on success', async () => {
     const { payout } = await server.services.payouts.create(server.merchantId, {
-      ...qiwi, commission_type: '1',
+      ...qiwi,
+      commission_type: '1',
     });
     await server.services.payouts.settle(payout.id, 'success');
     const after = await books();

@@ -49,7 +49,10 @@ describe('the sandbox rail', () => {
   it('lists a cancel wallet for every documented case', () => {
     assert.deepEqual(
       Object.keys(sandboxCancelWallets).sort(),
-      cancelWalletRequests.map((r) => r.wallet).filter((w, i, all) => all.indexOf(w) === i).sort(),
+      cancelWalletRequests
+        .map((r) => r.wallet)
+        .filter((w, i, all) => all.indexOf(w) === i)
+        .sort(),
     );
   });
 
@@ -119,7 +122,9 @@ describe('the sandbox rail', () => {
     const delayed = await startTestServer({ fileConfig: { sandboxDelayMs: 60_000 } });
     try {
       const response = await postPayoff(delayed, {
-        method: 'qiwi', wallet: '79161234567', amount: '500',
+        method: 'qiwi',
+        wallet: '79161234567',
+        amount: '500',
       });
       const id = JSON.parse(response.body).id as string;
       assert.equal(await delayed.services.sandbox.settleDue(delayed.services.payouts), 0);
@@ -145,7 +150,9 @@ describe('the sandbox rail after a restart', () => {
       const merchant = await createMerchant(first.store, 'Restart shop');
       await creditMerchant(first.store, merchant.id, 100000n);
       const { payout } = await first.payouts.create(merchant.id, {
-        method: 'qiwi', wallet: '79161234567', amount: '500',
+        method: 'qiwi',
+        wallet: '79161234567',
+        amount: '500',
       });
       await first.store.close();
 

@@ -45,8 +45,10 @@ describe('configured rates', () => {
   it('refuses a rate below 0.0001 RUB per unit in the config file', () => {
     const file = writeConfigFile({ rates: { BTC: '0.00000001' } });
     try {
-      assert.throws(() => loadConfig({}, { configFile: file.path }),
-        /Invalid config file[\s\S]*at least 0\.0001[\s\S]*rates\.BTC/);
+      assert.throws(
+        () => loadConfig({}, { configFile: file.path }),
+        /Invalid config file[\s\S]*at least 0\.0001[\s\S]*rates\.BTC/,
+      );
     } finally {
       file.remove();
     }

@@ -61,12 +61,15 @@ function appliedMigrations(file: string): string[] {
 
 function migrateInChild(dataDir: string): Promise<{ status: number; stderr: string }> {
   return new Promise((done) => {
-    execFile(process.execPath, [bin, '--data-dir', dataDir, 'migrate'],
+    execFile(
+      process.execPath,
+      [bin, '--data-dir', dataDir, 'migrate'],
       { env: cleanEnv, timeout: 30_000 },
       (error, _stdout, stderr) => {
         const status = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
         done({ status, stderr });
-      });
+      },
+    );
   });
 }
 
@@ -98,7 +101,10 @@ describe('migrating the SQLite store', () => {
       '0002-second',
     ]);
     assert.deepEqual(tableNames(file), [
-      'first', 'kysely_migration', 'kysely_migration_lock', 'second',
+      'first',
+      'kysely_migration',
+      'kysely_migration_lock',
+      'second',
     ]);
   });
 

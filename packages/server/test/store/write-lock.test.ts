@@ -38,10 +38,14 @@ describe('withWriteLock', () => {
     const released = sleep(100).then(() => reader.exec('commit'));
 
     let runs = 0;
-    await withWriteLock(db, async (connection) => {
-      runs += 1;
-      await sql`insert into t (n) values (1)`.execute(connection);
-    }, 5000);
+    await withWriteLock(
+      db,
+      async (connection) => {
+        runs += 1;
+        await sql`insert into t (n) values (1)`.execute(connection);
+      },
+      5000,
+    );
     await released;
 
     assert.equal(runs, 1);
@@ -52,9 +56,13 @@ describe('withWriteLock', () => {
     reader.exec('begin');
     reader.prepare('select * from t').all();
 
-    const write = withWriteLock(db, async (connection) => {
-      await sql`insert into t (n) values (1)`.execute(connection);
-    }, 50);
+    const write = withWriteLock(
+      db,
+      async (connection) => {
+        await sql`insert into t (n) values (1)`.execute(connection);
+      },
+      50,
+    );
     await assert.rejects(write, { code: 'SQLITE_BUSY' });
 
     reader.exec('commit');
@@ -62,10 +70,14 @@ describe('withWriteLock', () => {
   });
 
   it('passes on an error of the work and rolls back what it wrote', async () => {
-    const write = withWriteLock(db, async (connection) => {
-      await sql`insert into t (n) values (1)`.execute(connection);
-      throw new Error('work failed');
-    }, 5000);
+    const write = withWriteLock(
+      db,
+      async (connection) => {
+        await sql`insert into t (n) values (1)`.execute(connection);
+        throw new Error('work failed');
+      },
+      5000,
+    );
     await assert.rejects(write, /work failed/);
     assert.deepEqual(reader.prepare('select n from t').all(), []);
   });

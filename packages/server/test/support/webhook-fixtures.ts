@@ -60,9 +60,8 @@ export async function startReceiver(reply: ReceiverReply = () => 200): Promise<R
     const answer = reply(requests.length, received);
     requests.push(received);
     if (answer === 'hang') return;
-    const { statusCode, headers } = typeof answer === 'number'
-      ? { statusCode: answer, headers: {} }
-      : answer;
+    const { statusCode, headers } =
+      typeof answer === 'number' ? { statusCode: answer, headers: {} } : answer;
     response.writeHead(statusCode, { 'content-type': 'text/plain', ...headers });
     response.end(statusCode < 300 ? 'ok' : 'no');
   });
@@ -106,13 +105,16 @@ export async function waitFor(
  * within a test. `env` adds or overrides `PAYOFF_*` variables.
  */
 export async function webhookTestServices(env: NodeJS.ProcessEnv = {}): Promise<Services> {
-  const config = loadConfig({
-    PAYOFF_WEBHOOK_RETRY_DELAYS_MS: '20,20,20,20',
-    PAYOFF_WEBHOOK_POLL_MS: '10',
-    PAYOFF_WEBHOOK_CONNECT_TIMEOUT_MS: '1000',
-    PAYOFF_WEBHOOK_TOTAL_TIMEOUT_MS: '2000',
-    ...env,
-  }, { dataDir: ':memory:' });
+  const config = loadConfig(
+    {
+      PAYOFF_WEBHOOK_RETRY_DELAYS_MS: '20,20,20,20',
+      PAYOFF_WEBHOOK_POLL_MS: '10',
+      PAYOFF_WEBHOOK_CONNECT_TIMEOUT_MS: '1000',
+      PAYOFF_WEBHOOK_TOTAL_TIMEOUT_MS: '2000',
+      ...env,
+    },
+    { dataDir: ':memory:' },
+  );
   return buildServices(config, createLogger('silent'), openSqliteStore(':memory:'));
 }
 
@@ -222,10 +224,14 @@ export async function attemptsOf(services: Services, eventId: string) {
 
 /** Resolves once the job of `payoutId` is no longer pending; returns the job. */
 export async function finishedJob(services: Services, payoutId: string, timeoutMs = 10_000) {
-  await waitFor(async () => {
-    const { job } = await eventOf(services, payoutId);
-    return job !== undefined && job.state !== 'pending';
-  }, timeoutMs, `the webhook of payout ${payoutId} to finish`);
+  await waitFor(
+    async () => {
+      const { job } = await eventOf(services, payoutId);
+      return job !== undefined && job.state !== 'pending';
+    },
+    timeoutMs,
+    `the webhook of payout ${payoutId} to finish`,
+  );
   const { job } = await eventOf(services, payoutId);
   if (job === undefined) throw new Error(`payout ${payoutId} has no webhook job`);
   return job;
@@ -253,7 +259,8 @@ const payoffBin = fileURLToPath(new URL('../../../bin/payoff.js', import.meta.ur
  */
 export function spawnPayoff(args: readonly string[], env: Record<string, string>): PayoffProcess {
   const inherited = Object.fromEntries(
-    Object.entries(process.env).filter(([name]) => !name.startsWith('PAYOFF_')));
+    Object.entries(process.env).filter(([name]) => !name.startsWith('PAYOFF_')),
+  );
   const child = spawn(process.execPath, [payoffBin, ...args], {
     env: { ...inherited, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -272,8 +279,11 @@ export function spawnPayoff(args: readonly string[], env: Record<string, string>
     child,
     logs,
     waitForLog: async (matches, timeoutMs = 15_000) => {
-      await waitFor(() => logs.some(matches) || child.exitCode !== null, timeoutMs,
-        `a log line of payoff ${args.join(' ')}`);
+      await waitFor(
+        () => logs.some(matches) || child.exitCode !== null,
+        timeoutMs,
+        `a log line of payoff ${args.join(' ')}`,
+      );
       const found = logs.find(matches);
       if (!found) throw new Error(`payoff ${args.join(' ')} exited: ${stderr}`);
       return found;

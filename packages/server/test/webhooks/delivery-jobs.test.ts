@@ -17,7 +17,12 @@ import {
 
 function claimRequest(owner: string, now: Date, overrides: Partial<ClaimRequest> = {}) {
   return {
-    owner, now, leaseMs: 60_000, limit: 10, inFlightByOrigin: new Map(), originLimit: 2,
+    owner,
+    now,
+    leaseMs: 60_000,
+    limit: 10,
+    inFlightByOrigin: new Map(),
+    originLimit: 2,
     ...overrides,
   };
 }
@@ -38,26 +43,34 @@ describe('claiming delivery jobs', () => {
     return (await eventOf(services, payout.id)).event.id;
   }
 
-  it('leases a due job to one worker; another worker gets nothing until the lease ends',
-    async () => {
-      const eventId = await freshJob();
-      const now = new Date(Date.now() + 1000);
-      const first = await claimDueJobs(services.store, claimRequest('w1', now));
-      const second = await claimDueJobs(services.store, claimRequest('w2', now));
-      assert.deepEqual(first.map((job) => [job.eventId, job.attemptNumber]), [[eventId, 1]]);
-      assert.deepEqual(second, []);
+  it('leases a due job to one worker; another worker gets nothing until the lease ends', async () => {
+    const eventId = await freshJob();
+    const now = new Date(Date.now() + 1000);
+    const first = await claimDueJobs(services.store, claimRequest('w1', now));
+    const second = await claimDueJobs(services.store, claimRequest('w2', now));
+    assert.deepEqual(
+      first.map((job) => [job.eventId, job.attemptNumber]),
+      [[eventId, 1]],
+    );
+    assert.deepEqual(second, []);
 
-      const afterLease = new Date(now.getTime() + 60_001);
-      const retaken = await claimDueJobs(services.store, claimRequest('w2', afterLease));
-      assert.deepEqual(retaken.map((job) => [job.eventId, job.attemptNumber]), [[eventId, 2]]);
-    });
+    const afterLease = new Date(now.getTime() + 60_001);
+    const retaken = await claimDueJobs(services.store, claimRequest('w2', afterLease));
+    assert.deepEqual(
+      retaken.map((job) => [job.eventId, job.attemptNumber]),
+      [[eventId, 2]],
+    );
+  });
 
   it('hands out the body, the payout and the current secret with the job', async () => {
     const eventId = await freshJob();
     const now = new Date(Date.now() + 1000);
     const [job] = await claimDueJobs(services.store, claimRequest('w1', now));
-    const event = await services.store.db.selectFrom('webhook_events').selectAll()
-      .where('id', '=', eventId).executeTakeFirstOrThrow();
+    const event = await services.store.db
+      .selectFrom('webhook_events')
+      .selectAll()
+      .where('id', '=', eventId)
+      .executeTakeFirstOrThrow();
     assert.equal(job?.body, event.body);
     assert.equal(job?.payoutId, event.payout_id);
     assert.match(job?.secret ?? '', /^[0-9a-f]{64}$/);
@@ -69,9 +82,12 @@ describe('claiming delivery jobs', () => {
     const inFlightByOrigin = new Map([['https://busy.example', 2]]);
     const none = await claimDueJobs(services.store, claimRequest('w1', now, { inFlightByOrigin }));
     assert.deepEqual(none, []);
-    const one = await claimDueJobs(services.store, claimRequest('w1', now, {
-      inFlightByOrigin: new Map([['https://busy.example', 1]]),
-    }));
+    const one = await claimDueJobs(
+      services.store,
+      claimRequest('w1', now, {
+        inFlightByOrigin: new Map([['https://busy.example', 1]]),
+      }),
+    );
     assert.equal(one.length, 1);
   });
 
@@ -92,15 +108,22 @@ describe('claiming delivery jobs', () => {
     assert.ok(stale && fresh);
 
     const kept = await recordAttempt(services.store, {
-      job: stale, owner: 'w1', startedAt: now, reason: null, nextAttemptAt: null,
+      job: stale,
+      owner: 'w1',
+      startedAt: now,
+      reason: null,
+      nextAttemptAt: null,
       result: { outcome: 'delivered', statusCode: 200, durationMs: 5 },
     });
     const { job } = await eventOf(services, stale.payoutId);
     assert.equal(kept, false);
     assert.equal(job?.state, 'pending');
     assert.equal(job?.lease_owner, 'w2');
-    const attempts = await services.store.db.selectFrom('webhook_attempts').selectAll()
-      .where('event_id', '=', eventId).execute();
+    const attempts = await services.store.db
+      .selectFrom('webhook_attempts')
+      .selectAll()
+      .where('event_id', '=', eventId)
+      .execute();
     assert.equal(attempts.length, 1);
   });
 });
@@ -109,9 +132,18 @@ describe('retryDelayMs', () => {
   const schedule = { delaysMs: [1000, 60_000], jitterPercent: 20 };
 
   it('moves each delay by at most the jitter, either way', () => {
-    assert.equal(retryDelayMs(schedule, 0, () => 0), 800);
-    assert.equal(retryDelayMs(schedule, 0, () => 0.5), 1000);
-    assert.equal(retryDelayMs(schedule, 1, () => 0.9), 69_600);
+    assert.equal(
+      retryDelayMs(schedule, 0, () => 0),
+      800,
+    );
+    assert.equal(
+      retryDelayMs(schedule, 0, () => 0.5),
+      1000,
+    );
+    assert.equal(
+      retryDelayMs(schedule, 1, () => 0.9),
+      69_600,
+    );
   });
 
   it('is null once the schedule is used up', () => {

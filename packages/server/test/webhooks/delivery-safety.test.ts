@@ -24,7 +24,9 @@ const scope = webhookTestScope();
 /** A worker with production settings (no loopback exception), one attempt, test DNS. */
 async function productionWorker(env: NodeJS.ProcessEnv = {}): Promise<Services> {
   const services = await scope.services({
-    PAYOFF_MODE: 'production', PAYOFF_WEBHOOK_RETRY_DELAYS_MS: 'none', ...env,
+    PAYOFF_MODE: 'production',
+    PAYOFF_WEBHOOK_RETRY_DELAYS_MS: 'none',
+    ...env,
   });
   const worker = new DeliveryWorker({
     store: services.store,
@@ -48,17 +50,16 @@ async function deliverOnce(services: Services, webhookUrl: string) {
 }
 
 describe('webhook targets without an allow-list entry', () => {
-  it('never connects to a loopback address given directly, and records the refusal',
-    async () => {
-      const target = await scope.receiver();
-      const services = await productionWorker();
-      const { job, attempt } = await deliverOnce(services, `http://127.0.0.1:${target.port}/hook`);
+  it('never connects to a loopback address given directly, and records the refusal', async () => {
+    const target = await scope.receiver();
+    const services = await productionWorker();
+    const { job, attempt } = await deliverOnce(services, `http://127.0.0.1:${target.port}/hook`);
 
-      assert.equal(job.state, 'failed');
-      assert.equal(attempt.outcome, 'refused');
-      assert.match(attempt.reason ?? '', /127\.0\.0\.1.*loopback/);
-      assert.equal(target.connections(), 0);
-    });
+    assert.equal(job.state, 'failed');
+    assert.equal(attempt.outcome, 'refused');
+    assert.match(attempt.reason ?? '', /127\.0\.0\.1.*loopback/);
+    assert.equal(target.connections(), 0);
+  });
 
   it('refuses decimal, hex and IPv4-mapped IPv6 spellings of loopback', async () => {
     const target = await scope.receiver();
@@ -88,7 +89,9 @@ describe('webhook targets without an allow-list entry', () => {
     const services = await productionWorker({ PAYOFF_WEBHOOK_ALLOW_HOSTS: 'allowed.shop.test' });
 
     const { job, attempt } = await deliverOnce(
-      services, `http://allowed.shop.test:${redirector.port}/hook`);
+      services,
+      `http://allowed.shop.test:${redirector.port}/hook`,
+    );
     assert.equal(redirector.requests.length, 1);
     assert.equal(job.state, 'failed');
     assert.equal(attempt.outcome, 'rejected');

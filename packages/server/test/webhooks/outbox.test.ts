@@ -15,9 +15,23 @@ import {
 } from '../support/webhook-fixtures.js';
 
 const fieldOrder = [
-  'id', 'my_id', 'method', 'bank', 'wallet', 'amount', 'amount_in_currency', 'amount_currency',
-  'amount_rate', 'amount_down', 'commission', 'commission_type', 'status', 'cancel_message',
-  'date', 'complete_date', 'sign',
+  'id',
+  'my_id',
+  'method',
+  'bank',
+  'wallet',
+  'amount',
+  'amount_in_currency',
+  'amount_currency',
+  'amount_rate',
+  'amount_down',
+  'commission',
+  'commission_type',
+  'status',
+  'cancel_message',
+  'date',
+  'complete_date',
+  'sign',
 ];
 
 function expectedSign(id: string, secret: string, amountDown: string): string {
@@ -65,10 +79,14 @@ describe('the webhook outbox', () => {
 
   it('writes crypto amounts at their currency scale and the rate used', async () => {
     const usdt = await settledPayout(services, shop.merchantId, {
-      method: 'tether_trc20', wallet: 'TLa2f6VPqDgRE67v1736s7bJ8Ray5wYjU7', amount: '500',
+      method: 'tether_trc20',
+      wallet: 'TLa2f6VPqDgRE67v1736s7bJ8Ray5wYjU7',
+      amount: '500',
     });
     const btc = await settledPayout(services, shop.merchantId, {
-      method: 'bitcoin', wallet: 'bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq', amount: '1000',
+      method: 'bitcoin',
+      wallet: 'bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq',
+      amount: '1000',
     });
     const usdtForm = new URLSearchParams((await eventOf(services, usdt.id)).event.body);
     const btcForm = new URLSearchParams((await eventOf(services, btc.id)).event.body);
@@ -82,9 +100,17 @@ describe('the webhook outbox', () => {
   });
 
   it('names the SBP bank and carries the cancel message of a cancelled payout', async () => {
-    const payout = await settledPayout(services, shop.merchantId, {
-      method: 'sbp', wallet: '79001234567', bank: '100000000111', amount: '500',
-    }, 'cancel');
+    const payout = await settledPayout(
+      services,
+      shop.merchantId,
+      {
+        method: 'sbp',
+        wallet: '79001234567',
+        bank: '100000000111',
+        amount: '500',
+      },
+      'cancel',
+    );
     const { event } = await eventOf(services, payout.id);
     const form = new URLSearchParams(event.body);
 
@@ -111,7 +137,10 @@ describe('the webhook outbox', () => {
     await services.payouts.settle(payout.id, 'cancel', 'too late');
     await services.payouts.settle(payout.id, 'success');
     const events = await services.store.db
-      .selectFrom('webhook_events').select('id').where('payout_id', '=', payout.id).execute();
+      .selectFrom('webhook_events')
+      .select('id')
+      .where('payout_id', '=', payout.id)
+      .execute();
     assert.equal(events.length, 1);
   });
 
@@ -119,15 +148,22 @@ describe('the webhook outbox', () => {
     const payout = await settledPayout(services, shop.merchantId);
     const { event } = await eventOf(services, payout.id);
     await assert.rejects(
-      services.store.db.insertInto('webhook_events').values({ ...event, id: 'another' }).execute(),
+      services.store.db
+        .insertInto('webhook_events')
+        .values({ ...event, id: 'another' })
+        .execute(),
       (error) => services.store.isUniqueViolation(error),
     );
   });
 
   it("queues the payout's webhook_url over the merchant's URL", async () => {
-    const own = await settledPayout(services, shop.merchantId, cardPayoff({
-      webhook_url: 'https://other.example:8443/hook?x=1',
-    }));
+    const own = await settledPayout(
+      services,
+      shop.merchantId,
+      cardPayoff({
+        webhook_url: 'https://other.example:8443/hook?x=1',
+      }),
+    );
     const fallback = await settledPayout(services, shop.merchantId);
     const { job: ownJob } = await eventOf(services, own.id);
     const { job: fallbackJob } = await eventOf(services, fallback.id);
@@ -146,22 +182,25 @@ describe('the webhook outbox', () => {
     assert.equal(job, undefined);
   });
 
-  it('leaves the payout in process and its money held when the event cannot be written',
-    async () => {
-      const failing = new PayoutService({
-        store: services.store,
-        catalogue: services.catalogue,
-        rates: services.rates,
-        sbpBanks: services.config.sbpBanks,
-        rails: new Map([['sandbox', services.sandbox]]),
-        outbox: { write: async () => { throw new Error('outbox is down'); } } as never,
-        logger: services.logger,
-      });
-      const { payout } = await services.payouts.create(shop.merchantId, cardPayoff());
-      const holdBefore = (await getBalance(services.store.db, shop.merchantId)).hold;
-
-      await assert.rejects(failing.settle(payout.id, 'success'), /outbox is down/);
-      assert.equal((await services.payouts.get(payout.id)).status, 'in_process');
-      assert.equal((await getBalance(services.store.db, shop.merchantId)).hold, holdBefore);
+  it('leaves the payout in process and its money held when the event cannot be written', async () => {
+    const failing = new PayoutService({
+      store: services.store,
+      catalogue: services.catalogue,
+      rates: services.rates,
+      sbpBanks: services.config.sbpBanks,
+      rails: new Map([['sandbox', services.sandbox]]),
+      outbox: {
+        write: async () => {
+          throw new Error('outbox is down');
+        },
+      } as never,
+      logger: services.logger,
     });
+    const { payout } = await services.payouts.create(shop.merchantId, cardPayoff());
+    const holdBefore = (await getBalance(services.store.db, shop.merchantId)).hold;
+
+    await assert.rejects(failing.settle(payout.id, 'success'), /outbox is down/);
+    assert.equal((await services.payouts.get(payout.id)).status, 'in_process');
+    assert.equal((await getBalance(services.store.db, shop.merchantId)).hold, holdBefore);
+  });
 });

@@ -106,8 +106,18 @@ describe('classifyAddress', () => {
   });
 
   it('classes non-canonical or malformed strings as invalid', () => {
-    const samples = ['', 'localhost', '127.1', '0x7f000001', '2130706433',
-      '0177.0.0.1', '256.0.0.1', '1.2.3.4.5', '::ffff::1::', ' 8.8.8.8'];
+    const samples = [
+      '',
+      'localhost',
+      '127.1',
+      '0x7f000001',
+      '2130706433',
+      '0177.0.0.1',
+      '256.0.0.1',
+      '1.2.3.4.5',
+      '::ffff::1::',
+      ' 8.8.8.8',
+    ];
     for (const sample of samples) {
       assert.equal(classifyAddress(sample), 'invalid', JSON.stringify(sample));
     }
@@ -148,8 +158,7 @@ describe('makeTargetPolicy', () => {
       allowCidrs: ['127.0.0.0/8', 'fd00::/8', '10.1.2.3', '::1'],
     });
     assert.deepEqual(policy.allowHosts, ['hooks.example.test', 'localhost']);
-    assert.deepEqual(policy.allowCidrs,
-      ['127.0.0.0/8', 'fd00::/8', '10.1.2.3/32', '::1/128']);
+    assert.deepEqual(policy.allowCidrs, ['127.0.0.0/8', 'fd00::/8', '10.1.2.3/32', '::1/128']);
     assert.ok(Object.isFrozen(policy) && Object.isFrozen(policy.allowCidrs));
   });
 
@@ -164,12 +173,22 @@ describe('makeTargetPolicy', () => {
   });
 
   it('throws a message naming an invalid CIDR entry', () => {
-    const bad = ['10.0.0.0/33', '::/129', 'abc', '', '127.1/8',
-      '10.0.0.0/8/8', '10.0.0.0/', '10.0.0.0/-1', 'fd00::/x'];
+    const bad = [
+      '10.0.0.0/33',
+      '::/129',
+      'abc',
+      '',
+      '127.1/8',
+      '10.0.0.0/8/8',
+      '10.0.0.0/',
+      '10.0.0.0/-1',
+      'fd00::/x',
+    ];
     for (const entry of bad) {
       assert.throws(
         () => makeTargetPolicy({ allowCidrs: [entry] }),
-        (error: Error) => error.message.includes('Invalid allowCidrs entry') &&
+        (error: Error) =>
+          error.message.includes('Invalid allowCidrs entry') &&
           error.message.includes(JSON.stringify(entry)),
         entry,
       );
@@ -177,8 +196,14 @@ describe('makeTargetPolicy', () => {
   });
 
   it('throws a message naming an invalid host entry', () => {
-    const bad = ['', 'http://hooks.example.test', 'hooks.example.test:8080',
-      'hooks.example.test/path', 'two words', 'a..b'];
+    const bad = [
+      '',
+      'http://hooks.example.test',
+      'hooks.example.test:8080',
+      'hooks.example.test/path',
+      'two words',
+      'a..b',
+    ];
     for (const entry of bad) {
       assert.throws(
         () => makeTargetPolicy({ allowHosts: [entry] }),

@@ -15,11 +15,22 @@ describe('webhookUrlProblem', () => {
   });
 
   it('refuses relative, non-http, over-long, spaced and credential-bearing URLs', () => {
-    for (const text of ['/hook', 'shop.example/hook', 'ftp://shop.example/', 'javascript:1',
-      'http://', `https://shop.example/${'a'.repeat(2048)}`, 'http://shop.example/a b',
-      'https://user:pass@shop.example/', 'http:shop.example']) {
-      assert.equal(webhookUrlProblem(text),
-        'must be an absolute http or https URL without spaces or credentials', text);
+    for (const text of [
+      '/hook',
+      'shop.example/hook',
+      'ftp://shop.example/',
+      'javascript:1',
+      'http://',
+      `https://shop.example/${'a'.repeat(2048)}`,
+      'http://shop.example/a b',
+      'https://user:pass@shop.example/',
+      'http:shop.example',
+    ]) {
+      assert.equal(
+        webhookUrlProblem(text),
+        'must be an absolute http or https URL without spaces or credentials',
+        text,
+      );
     }
   });
 });
@@ -43,7 +54,10 @@ describe('webhook URLs at the edges', () => {
       url: '/api/create-payoff',
       headers: { 'x-api-key': key, 'content-type': 'application/x-www-form-urlencoded' },
       payload: new URLSearchParams({
-        method: 'cards_ru', wallet: '4111111111111111', amount: '500', webhook_url: webhookUrl,
+        method: 'cards_ru',
+        wallet: '4111111111111111',
+        amount: '500',
+        webhook_url: webhookUrl,
       }).toString(),
     });
     await app.close();
@@ -56,8 +70,9 @@ describe('webhook URLs at the edges', () => {
     assert.deepEqual(response.json(), {
       type: 'fail',
       code: '400',
-      message: "Parameter 'webhook_url' must be an absolute http or https URL "
-        + 'without spaces or credentials.',
+      message:
+        "Parameter 'webhook_url' must be an absolute http or https URL " +
+        'without spaces or credentials.',
     });
   });
 
@@ -66,16 +81,16 @@ describe('webhook URLs at the edges', () => {
     assert.equal(response.statusCode, 200);
   });
 
-  it("set-webhook stores a merchant's URL, clears it with null and refuses a bad one",
-    async () => {
-      await setPayoffWebhookUrl(services.store, merchantId, 'https://shop.example/payoff');
-      assert.equal((await getMerchant(services.store.db, merchantId)).payoffWebhookUrl,
-        'https://shop.example/payoff');
-      await setPayoffWebhookUrl(services.store, merchantId, null);
-      assert.equal((await getMerchant(services.store.db, merchantId)).payoffWebhookUrl, null);
-      await assert.rejects(
-        setPayoffWebhookUrl(services.store, merchantId, 'not a url'),
-        { code: 'invalid_webhook_url' },
-      );
+  it("set-webhook stores a merchant's URL, clears it with null and refuses a bad one", async () => {
+    await setPayoffWebhookUrl(services.store, merchantId, 'https://shop.example/payoff');
+    assert.equal(
+      (await getMerchant(services.store.db, merchantId)).payoffWebhookUrl,
+      'https://shop.example/payoff',
+    );
+    await setPayoffWebhookUrl(services.store, merchantId, null);
+    assert.equal((await getMerchant(services.store.db, merchantId)).payoffWebhookUrl, null);
+    await assert.rejects(setPayoffWebhookUrl(services.store, merchantId, 'not a url'), {
+      code: 'invalid_webhook_url',
     });
+  });
 });

@@ -46,14 +46,16 @@ describe('a server killed between two delivery attempts', () => {
       body: 'method=cards_ru&wallet=4111111111111111&amount=500&my_id=crash-1',
     });
     const { id: payoutId } = (await response.json()) as { id: string };
-    await first.waitForLog((line) =>
-      line.msg === 'webhook attempt failed; will retry' && line.payoutId === payoutId);
+    await first.waitForLog(
+      (line) => line.msg === 'webhook attempt failed; will retry' && line.payoutId === payoutId,
+    );
     await first.stop('SIGKILL');
     assert.equal(hook.requests.length, 1);
 
     const second = spawnPayoff(serve, env);
-    await second.waitForLog((line) =>
-      line.msg === 'webhook delivered' && line.payoutId === payoutId);
+    await second.waitForLog(
+      (line) => line.msg === 'webhook delivered' && line.payoutId === payoutId,
+    );
     await second.stop('SIGTERM');
     await hook.close();
 
@@ -62,9 +64,13 @@ describe('a server killed between two delivery attempts', () => {
     const attempts = await attemptsOf(check, event.id);
     await check.store.close();
     assert.equal(job?.state, 'delivered');
-    assert.deepEqual(attempts.map((a) => [Number(a.number), a.outcome]), [
-      [1, 'rejected'], [2, 'delivered'],
-    ]);
+    assert.deepEqual(
+      attempts.map((a) => [Number(a.number), a.outcome]),
+      [
+        [1, 'rejected'],
+        [2, 'delivered'],
+      ],
+    );
     assert.equal(hook.requests.length, 2);
     for (const request of hook.requests) {
       assert.equal(request.headers['x-payoff-event-id'], event.id);

@@ -35,19 +35,32 @@ describe('two worker processes sharing one database', () => {
     // receiver lives here, so this process stays idle and answers at once.
     const env = { PAYOFF_WEBHOOK_POLL_MS: '20', PAYOFF_SANDBOX_POLL_MS: '20' };
     const workers = [1, 2].map(() => spawnPayoff(['worker', '--data-dir', dataDir], env));
-    await Promise.all(workers.map((worker) =>
-      worker.waitForLog((line) => line.msg === 'payoff webhook worker started')));
+    await Promise.all(
+      workers.map((worker) =>
+        worker.waitForLog((line) => line.msg === 'payoff webhook worker started'),
+      ),
+    );
     const server = spawnPayoff(
-      ['serve', '--no-worker', '--no-demo', '--data-dir', dataDir, '--port', '0'], env);
+      ['serve', '--no-worker', '--no-demo', '--data-dir', dataDir, '--port', '0'],
+      env,
+    );
 
-    const delivered = () => services.store.db.selectFrom('webhook_jobs')
-      .select((eb) => eb.fn.countAll<bigint>().as('count'))
-      .where('state', '=', 'delivered').executeTakeFirstOrThrow();
-    await waitFor(async () => Number((await delivered()).count) === payoutCount, 60_000,
-      'every webhook to be delivered');
+    const delivered = () =>
+      services.store.db
+        .selectFrom('webhook_jobs')
+        .select((eb) => eb.fn.countAll<bigint>().as('count'))
+        .where('state', '=', 'delivered')
+        .executeTakeFirstOrThrow();
+    await waitFor(
+      async () => Number((await delivered()).count) === payoutCount,
+      60_000,
+      'every webhook to be delivered',
+    );
     await Promise.all([server, ...workers].map((child) => child.stop('SIGTERM')));
-    const attempts = await services.store.db.selectFrom('webhook_attempts')
-      .select('outcome').execute();
+    const attempts = await services.store.db
+      .selectFrom('webhook_attempts')
+      .select('outcome')
+      .execute();
     await services.store.close();
     await hook.close();
 
@@ -56,9 +69,13 @@ describe('two worker processes sharing one database', () => {
     assert.equal(new Set(eventIds).size, payoutCount);
     assert.equal(attempts.length, payoutCount);
     assert.ok(attempts.every((attempt) => attempt.outcome === 'delivered'));
-    const perWorker = workers.map((worker) =>
-      worker.logs.filter((line) => line.msg === 'webhook delivered').length);
+    const perWorker = workers.map(
+      (worker) => worker.logs.filter((line) => line.msg === 'webhook delivered').length,
+    );
     assert.equal(perWorker[0]! + perWorker[1]!, payoutCount);
-    assert.ok(perWorker.every((count) => count > 0), `deliveries per worker: ${perWorker}`);
+    assert.ok(
+      perWorker.every((count) => count > 0),
+      `deliveries per worker: ${perWorker}`,
+    );
   });
 });

@@ -11,21 +11,27 @@ export function registerBalanceCommands(program: Command): void {
 
   balance
     .command('credit')
-    .description('add RUB to a merchant\'s available balance (a ledger transfer from funding)')
+    .description("add RUB to a merchant's available balance (a ledger transfer from funding)")
     .requiredOption('--merchant <id>', 'merchant id')
     .requiredOption('--amount <rub>', 'RUB with at most two decimals, e.g. 1500.50')
     .option('--referral', 'credit the referral balance instead')
-    .action(async (options: { merchant: string; amount: string; referral?: boolean }, command: Command) => {
-      const kopecks = parseRubAmount(options.amount);
-      if (kopecks === undefined) {
-        const limit = formatRub(maxMinorUnits);
-        throw new Error(`--amount must be RUB like 1500 or 1500.50, at most ${limit}`);
-      }
-      const kind = options.referral ? 'referral' : 'available';
-      const result = await withServices(command, (s) =>
-        creditMerchant(s.store, options.merchant, kopecks, kind));
-      show(command, options.merchant, result);
-    });
+    .action(
+      async (
+        options: { merchant: string; amount: string; referral?: boolean },
+        command: Command,
+      ) => {
+        const kopecks = parseRubAmount(options.amount);
+        if (kopecks === undefined) {
+          const limit = formatRub(maxMinorUnits);
+          throw new Error(`--amount must be RUB like 1500 or 1500.50, at most ${limit}`);
+        }
+        const kind = options.referral ? 'referral' : 'available';
+        const result = await withServices(command, (s) =>
+          creditMerchant(s.store, options.merchant, kopecks, kind),
+        );
+        show(command, options.merchant, result);
+      },
+    );
 
   balance
     .command('show')
@@ -46,11 +52,12 @@ function show(command: Command, merchantId: string, balance: MerchantBalance): v
       hold: new JsonNumber(formatRub(balance.hold)),
       referral: new JsonNumber(formatRub(balance.referral)),
     },
-    () => [
-      `merchant  ${merchantId}`,
-      `available ${formatRubFixed(balance.available)} RUB`,
-      `hold      ${formatRubFixed(balance.hold)} RUB`,
-      `referral  ${formatRubFixed(balance.referral)} RUB`,
-    ].join('\n'),
+    () =>
+      [
+        `merchant  ${merchantId}`,
+        `available ${formatRubFixed(balance.available)} RUB`,
+        `hold      ${formatRubFixed(balance.hold)} RUB`,
+        `referral  ${formatRubFixed(balance.referral)} RUB`,
+      ].join('\n'),
   );
 }

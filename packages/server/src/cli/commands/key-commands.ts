@@ -11,13 +11,26 @@ export function registerKeyCommands(program: Command): void {
     .command('create')
     .description('create an API key; the key is printed once and stored only as a hash')
     .requiredOption('--merchant <id>', 'merchant id')
-    .option('--permissions <list>', `comma-separated, from ${permissions.join(',')}`, permissions.join(','))
+    .option(
+      '--permissions <list>',
+      `comma-separated, from ${permissions.join(',')}`,
+      permissions.join(','),
+    )
     .action(async (options: { merchant: string; permissions: string }, command: Command) => {
-      const granted = options.permissions.split(',').map((p) => p.trim()).filter(Boolean);
-      const created = await withServices(command, (s) => createApiKey(s.store, options.merchant, granted));
+      const granted = options.permissions
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean);
+      const created = await withServices(command, (s) =>
+        createApiKey(s.store, options.merchant, granted),
+      );
       output(command, { ...created, permissions: [...created.permissions] }, () =>
-        [`key ${created.id} for merchant ${created.merchantId} (${created.permissions.join(', ')})`,
-          `API key (shown once): ${created.key}`].join('\n'));
+        [
+          `key ${created.id} for merchant ${created.merchantId} ` +
+            `(${created.permissions.join(', ')})`,
+          `API key (shown once): ${created.key}`,
+        ].join('\n'),
+      );
     });
 
   key
@@ -35,8 +48,17 @@ export function registerKeyCommands(program: Command): void {
     .option('--merchant <id>', 'only this merchant')
     .action(async (options: { merchant?: string }, command: Command) => {
       const keys = await withServices(command, (s) => listApiKeys(s.store.db, options.merchant));
-      output(command, keys.map((k) => ({ ...k, permissions: [...k.permissions] })), () =>
-        keys.map((k) => `${k.id}  merchant ${k.merchantId}  ${k.permissions.join(',')}`
-          + (k.revokedAt ? `  revoked ${k.revokedAt}` : '')).join('\n') || 'no keys');
+      output(
+        command,
+        keys.map((k) => ({ ...k, permissions: [...k.permissions] })),
+        () =>
+          keys
+            .map(
+              (k) =>
+                `${k.id}  merchant ${k.merchantId}  ${k.permissions.join(',')}` +
+                (k.revokedAt ? `  revoked ${k.revokedAt}` : ''),
+            )
+            .join('\n') || 'no keys',
+      );
     });
 }

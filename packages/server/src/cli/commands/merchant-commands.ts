@@ -17,7 +17,8 @@ export function registerMerchantCommands(program: Command): void {
         [
           `merchant ${created.id} (${created.name}) created`,
           `payoff webhook secret (shown once): ${created.webhookSecret}`,
-        ].join('\n'));
+        ].join('\n'),
+      );
     });
 
   merchant
@@ -25,9 +26,18 @@ export function registerMerchantCommands(program: Command): void {
     .description('list merchants')
     .action(async (_options: unknown, command: Command) => {
       const merchants = await withServices(command, (s) => listMerchants(s.store.db));
-      output(command, merchants.map((m) => ({ ...m })), () =>
-        merchants.map((m) => `${m.id}  ${m.name}  created ${m.createdAt}`
-          + `  webhook ${m.payoffWebhookUrl ?? '-'}`).join('\n') || 'no merchants');
+      output(
+        command,
+        merchants.map((m) => ({ ...m })),
+        () =>
+          merchants
+            .map(
+              (m) =>
+                `${m.id}  ${m.name}  created ${m.createdAt}` +
+                `  webhook ${m.payoffWebhookUrl ?? '-'}`,
+            )
+            .join('\n') || 'no merchants',
+      );
     });
 
   merchant
@@ -42,9 +52,13 @@ export function registerMerchantCommands(program: Command): void {
       }
       const url = options.url ?? null;
       const updated = await withServices(command, (s) =>
-        setPayoffWebhookUrl(s.store, options.merchant, url));
-      output(command, { ...updated }, () =>
-        `merchant ${updated.id} webhook URL: ${updated.payoffWebhookUrl ?? '(none)'}`);
+        setPayoffWebhookUrl(s.store, options.merchant, url),
+      );
+      output(
+        command,
+        { ...updated },
+        () => `merchant ${updated.id} webhook URL: ${updated.payoffWebhookUrl ?? '(none)'}`,
+      );
     });
 
   merchant
@@ -53,9 +67,13 @@ export function registerMerchantCommands(program: Command): void {
     .requiredOption('--merchant <id>', 'merchant id')
     .action(async (options: { merchant: string }, command: Command) => {
       const secret = await withServices(command, (s) =>
-        rotateWebhookSecret(s.store, options.merchant));
-      output(command, { merchant: options.merchant, webhookSecret: secret }, () =>
-        `new payoff webhook secret of ${options.merchant} (shown once): ${secret}`);
+        rotateWebhookSecret(s.store, options.merchant),
+      );
+      output(
+        command,
+        { merchant: options.merchant, webhookSecret: secret },
+        () => `new payoff webhook secret of ${options.merchant} (shown once): ${secret}`,
+      );
     });
 }
 

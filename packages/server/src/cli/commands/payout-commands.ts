@@ -16,21 +16,32 @@ export function registerPayoutCommands(program: Command): void {
     .option('--merchant <id>', 'only this merchant')
     .option('--status <status>', 'only in_process, success or cancel')
     .option('--limit <n>', 'at most this many', '50')
-    .action(async (options: { merchant?: string; status?: string; limit: string }, command: Command) => {
-      const limit = Number(options.limit);
-      if (!/^\d{1,5}$/.test(options.limit) || limit < 1) {
-        throw new Error('--limit must be a whole number from 1 to 99999');
-      }
-      if (options.status && !['in_process', 'success', 'cancel'].includes(options.status)) {
-        throw new Error('--status must be in_process, success or cancel');
-      }
-      const payouts = await withServices(command, (s) =>
-        s.payouts.list({ merchantId: options.merchant, status: options.status, limit }));
-      output(command, payouts.map(payoutJson), () =>
-        payouts.map((p) => `${p.id}  ${p.status.padEnd(10)} ${p.method.padEnd(13)} `
-          + `${formatRubFixed(p.amountDownKopecks).padStart(10)} RUB  ${p.createdAt}`).join('\n')
-          || 'no payouts');
-    });
+    .action(
+      async (options: { merchant?: string; status?: string; limit: string }, command: Command) => {
+        const limit = Number(options.limit);
+        if (!/^\d{1,5}$/.test(options.limit) || limit < 1) {
+          throw new Error('--limit must be a whole number from 1 to 99999');
+        }
+        if (options.status && !['in_process', 'success', 'cancel'].includes(options.status)) {
+          throw new Error('--status must be in_process, success or cancel');
+        }
+        const payouts = await withServices(command, (s) =>
+          s.payouts.list({ merchantId: options.merchant, status: options.status, limit }),
+        );
+        output(
+          command,
+          payouts.map(payoutJson),
+          () =>
+            payouts
+              .map(
+                (p) =>
+                  `${p.id}  ${p.status.padEnd(10)} ${p.method.padEnd(13)} ` +
+                  `${formatRubFixed(p.amountDownKopecks).padStart(10)} RUB  ${p.createdAt}`,
+              )
+              .join('\n') || 'no payouts',
+        );
+      },
+    );
 
   payout
     .command('show')
@@ -52,11 +63,14 @@ export function registerPayoutCommands(program: Command): void {
         throw new Error('--status must be success or cancel');
       }
       const status = options.status;
-      const result = await withServices(command, (s) => s.payouts.settle(id, status, options.message ?? null));
+      const result = await withServices(command, (s) =>
+        s.payouts.settle(id, status, options.message ?? null),
+      );
       output(command, { ...payoutJson(result.payout), changed: result.changed }, () =>
         result.changed
           ? `payout ${id} is now ${result.payout.status}`
-          : `payout ${id} was already ${result.payout.status}; nothing changed`);
+          : `payout ${id} was already ${result.payout.status}; nothing changed`,
+      );
     });
 }
 

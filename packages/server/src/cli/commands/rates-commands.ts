@@ -14,8 +14,11 @@ export function registerRatesCommands(program: Command): void {
     .argument('<rate>', 'RUB per unit, e.g. 96.92')
     .action(async (currency: string, rate: string, _options: unknown, command: Command) => {
       const set = await withServices(command, (s) => s.rates.set(currency.toUpperCase(), rate));
-      output(command, { currency: set.currency, rate: new JsonNumber(set.text) }, () =>
-        `${set.currency} = ${set.text} RUB`);
+      output(
+        command,
+        { currency: set.currency, rate: new JsonNumber(set.text) },
+        () => `${set.currency} = ${set.text} RUB`,
+      );
     });
 
   rates
@@ -24,7 +27,10 @@ export function registerRatesCommands(program: Command): void {
     .action(async (_options: unknown, command: Command) => {
       const all = await withServices(command, (s) => s.rates.all());
       const list = rateCurrencies.map((c) => all[c]);
-      output(command, Object.fromEntries(list.map((r) => [r.currency, new JsonNumber(r.text)])), () =>
-        list.map((r) => `${r.currency.padEnd(5)} ${r.text} RUB`).join('\n'));
+      output(
+        command,
+        Object.fromEntries(list.map((r) => [r.currency, new JsonNumber(r.text)])),
+        () => list.map((r) => `${r.currency.padEnd(5)} ${r.text} RUB`).join('\n'),
+      );
     });
 }

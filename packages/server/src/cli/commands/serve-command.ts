@@ -31,8 +31,9 @@ interface ServeOptions {
 function printDemo(url: string, demo: DemoMerchant): void {
   const lines = [
     '',
-    `Demo merchant ${demo.merchantId} created with 100000.00 RUB. Its API key (shown once`
-      + (demo.keyFile ? `, kept in ${demo.keyFile}` : '') + '):',
+    `Demo merchant ${demo.merchantId} created with 100000.00 RUB. Its API key (shown once` +
+      (demo.keyFile ? `, kept in ${demo.keyFile}` : '') +
+      '):',
     '',
     `  ${demo.key}`,
     '',

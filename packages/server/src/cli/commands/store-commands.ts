@@ -19,10 +19,14 @@ export function registerStoreCommands(program: Command): void {
     .description('verify every ledger invariant; exits 1 naming what is broken')
     .action(async (_options: unknown, command: Command) => {
       const problems = await withServices(command, (s) => checkLedger(s.store));
-      output(command, { ok: problems.length === 0, problems: problems.map((p) => ({ ...p })) }, () =>
-        problems.length === 0
-          ? 'ledger OK: every invariant holds'
-          : problems.map((p) => `BROKEN ${p.invariant}: ${p.detail}`).join('\n'));
+      output(
+        command,
+        { ok: problems.length === 0, problems: problems.map((p) => ({ ...p })) },
+        () =>
+          problems.length === 0
+            ? 'ledger OK: every invariant holds'
+            : problems.map((p) => `BROKEN ${p.invariant}: ${p.detail}`).join('\n'),
+      );
       if (problems.length > 0) process.exitCode = 1;
     });
 }

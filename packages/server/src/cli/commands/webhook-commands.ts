@@ -18,7 +18,7 @@ export function registerWebhookCommands(program: Command): void {
 
   webhook
     .command('list')
-    .description('list payouts\' webhook events, newest first')
+    .description("list payouts' webhook events, newest first")
     .option('--merchant <id>', 'only this merchant')
     .option('--state <state>', `only ${states.join(', ')}`)
     .option('--limit <n>', 'at most this many', '50')
@@ -26,29 +26,37 @@ export function registerWebhookCommands(program: Command): void {
       const state = parseState(options.state);
       const limit = Math.min(Math.max(Number.parseInt(options.limit, 10) || 50, 1), 10_000);
       const list = await withServices(command, (s) =>
-        listWebhooks(s.store.db, { merchantId: options.merchant, state, limit }));
-      output(command, list.map((w) => ({ ...w })), () =>
-        list.map(summaryLine).join('\n') || 'no webhooks');
+        listWebhooks(s.store.db, { merchantId: options.merchant, state, limit }),
+      );
+      output(
+        command,
+        list.map((w) => ({ ...w })),
+        () => list.map(summaryLine).join('\n') || 'no webhooks',
+      );
     });
 
   webhook
     .command('show')
-    .description('show a payout\'s webhook: its body and every attempt')
+    .description("show a payout's webhook: its body and every attempt")
     .argument('<payout>', 'payout id (or event id)')
     .action(async (id: string, _options: unknown, command: Command) => {
       const found = await withServices(command, (s) => getWebhook(s.store.db, id));
       output(command, { ...found, attempts: found.attempts.map((a) => ({ ...a })) }, () =>
-        describe(found));
+        describe(found),
+      );
     });
 
   webhook
     .command('resend')
-    .description('send a payout\'s webhook again now: same event id and body, fresh retries')
+    .description("send a payout's webhook again now: same event id and body, fresh retries")
     .argument('<payout>', 'payout id (or event id)')
     .action(async (id: string, _options: unknown, command: Command) => {
       const queued = await withServices(command, (s) => resendWebhook(s.store, id));
-      output(command, { ...queued }, () =>
-        `webhook ${queued.eventId} of payout ${queued.payoutId} queued to ${queued.url}`);
+      output(
+        command,
+        { ...queued },
+        () => `webhook ${queued.eventId} of payout ${queued.payoutId} queued to ${queued.url}`,
+      );
     });
 }
 
@@ -68,8 +76,10 @@ function parseState(text: string | undefined): WebhookState | undefined {
 
 function summaryLine(w: WebhookSummary): string {
   const next = w.nextAttemptAt ? `  next ${w.nextAttemptAt}` : '';
-  return `${w.payoutId}  ${w.payoutStatus.padEnd(7)} ${w.state.padEnd(9)} `
-    + `${String(w.attemptCount).padStart(2)} attempts${next}  ${w.url ?? '-'}`;
+  return (
+    `${w.payoutId}  ${w.payoutStatus.padEnd(7)} ${w.state.padEnd(9)} ` +
+    `${String(w.attemptCount).padStart(2)} attempts${next}  ${w.url ?? '-'}`
+  );
 }
 
 function describe(w: WebhookDetail): string {

@@ -9,5 +9,6 @@ import { sendSuccess } from '../reply.js';
 export function registerPublicRoutes(endpoint: RegisterEndpoint, services: Services): void {
   const list = [...services.config.webhookIps];
   endpoint('/api/public/ips', ['GET', 'POST'], async (_request, reply) =>
-    sendSuccess(reply, { list }));
+    sendSuccess(reply, { list }),
+  );
 }
