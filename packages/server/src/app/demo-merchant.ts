@@ -9,6 +9,9 @@ import type { Store } from '../store/store.js';
 /** File in the data directory that keeps the demo key, readable by its owner only. */
 export const demoKeyFileName = 'demo-api-key.txt';
 
+/** File in the data directory that keeps the demo webhook secret, owner-only too. */
+export const demoWebhookSecretFileName = 'demo-webhook-secret.txt';
+
 /** The demo merchant made on first start. */
 export interface DemoMerchant {
   readonly merchantId: string;
@@ -20,8 +23,9 @@ export interface DemoMerchant {
 
 /**
  * On an empty store, creates a funded demo merchant with an all-permission key and
- * writes the key to a 0600 file in the data directory. Undefined when any merchant
- * already exists.
+ * writes the key and the webhook secret to 0600 files in the data directory, so the
+ * local sandbox can be tried without copying them from the console. Undefined when any
+ * merchant already exists.
  */
 export async function ensureDemoMerchant(
   store: Store,
@@ -39,5 +43,7 @@ export async function ensureDemoMerchant(
   if (dataDir === ':memory:') return { ...shown, keyFile: undefined };
   const keyFile = join(dataDir, demoKeyFileName);
   writeFileSync(keyFile, `${key}\n`, { mode: 0o600 });
+  const secretFile = join(dataDir, demoWebhookSecretFileName);
+  writeFileSync(secretFile, `${merchant.webhookSecret}\n`, { mode: 0o600 });
   return { ...shown, keyFile };
 }

@@ -150,8 +150,23 @@ function withoutEmptyValues(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
 }
 
+/**
+ * Variables the client examples read (the create-payoff Python example): they share our
+ * prefix but configure a client, so the server ignores them instead of refusing to start.
+ */
+export const clientEnvKeys: readonly string[] = [
+  'PAYOFF_URL',
+  'PAYOFF_API_KEY',
+  'PAYOFF_WALLET',
+  'PAYOFF_MY_ID',
+  'PAYOFF_METHOD',
+  'PAYOFF_AMOUNT',
+];
+
 function rejectUnknownEnv(env: NodeJS.ProcessEnv): void {
-  const unknown = Object.keys(env).filter((k) => k.startsWith(envPrefix) && !(k in envKeys));
+  const unknown = Object.keys(env).filter(
+    (k) => k.startsWith(envPrefix) && !(k in envKeys) && !clientEnvKeys.includes(k),
+  );
   if (unknown.length > 0) {
     const known = Object.keys(envKeys).join(', ');
     throw new Error(`Unknown environment variable ${unknown.join(', ')}. Known: ${known}.`);

@@ -151,7 +151,7 @@ describe('the payoff CLI', () => {
     assert.equal(json(['balance', 'show', '--merchant', merchantId]).value.balance, 1500.5);
   });
 
-  it('settles a payout once; the second settle says nothing changed', async () => {
+  it('settles a payout once; a repeat changes nothing and a contrary one exits 1', async () => {
     const id = await createPayout('100');
     const first = json(['payout', 'settle', id, '--status', 'success']);
     assert.equal(first.value.changed, true);
@@ -159,9 +159,20 @@ describe('the payoff CLI', () => {
 
     const second = json(['payout', 'settle', id, '--status', 'success']);
     assert.equal(second.value.changed, false);
-    const contrary = json(['payout', 'settle', id, '--status', 'cancel']);
-    assert.equal(contrary.value.changed, false);
-    assert.equal(contrary.value.status, 'success');
+    const contrary = payoff([
+      'payout',
+      'settle',
+      id,
+      '--status',
+      'cancel',
+      '--data-dir',
+      dataDir,
+      '--json',
+    ]);
+    assert.equal(contrary.status, 1, 'the contrary settle must be reported as a failure');
+    const value = JSON.parse(contrary.stdout) as Record<string, unknown>;
+    assert.equal(value.changed, false);
+    assert.equal(value.status, 'success');
 
     const balance = json(['balance', 'show', '--merchant', merchantId]).value;
     assert.deepEqual(balance, { merchant: merchantId, balance: 1400.5, hold: 0, referral: 0 });

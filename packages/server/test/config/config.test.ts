@@ -44,6 +44,11 @@ describe('loadConfig', () => {
     );
   });
 
+  it("ignores the client example's own PAYOFF_ variables", () => {
+    const env = { PAYOFF_URL: 'http://127.0.0.1:3000', PAYOFF_API_KEY: 'k', PAYOFF_WALLET: 'w' };
+    assert.doesNotThrow(() => loadConfig(env, { dataDir: ':memory:' }));
+  });
+
   it('ignores variables without the prefix', () => {
     assert.doesNotThrow(() => loadConfig({ HOME: '/home/x', PAYOFFBOGUS: '1' }));
   });

@@ -54,7 +54,10 @@ export function registerPayoutCommands(program: Command): void {
 
   payout
     .command('settle')
-    .description('settle an in-process payout by hand (a final status never changes)')
+    .description(
+      'settle an in-process payout by hand (a final status never changes; exits 1 when ' +
+        'the payout is already final with the other status)',
+    )
     .argument('<id>', 'payout id')
     .requiredOption('--status <status>', 'success or cancel')
     .option('--message <text>', 'cancel message shown to the merchant')
@@ -71,6 +74,8 @@ export function registerPayoutCommands(program: Command): void {
           ? `payout ${id} is now ${result.payout.status}`
           : `payout ${id} was already ${result.payout.status}; nothing changed`,
       );
+      // Asking for the status it already has is a harmless repeat; the other one is not.
+      if (result.payout.status !== status) process.exitCode = 1;
     });
 }
 

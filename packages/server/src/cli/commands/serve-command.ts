@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import type { DemoMerchant } from '../../app/demo-merchant.js';
+import { dirname, join } from 'node:path';
+import { demoWebhookSecretFileName, type DemoMerchant } from '../../app/demo-merchant.js';
 import { runServer, demoCurl } from '../../app/run-server.js';
 import { createLogger } from '../../logging/logger.js';
 import { commandConfig } from '../context.js';
@@ -37,7 +38,9 @@ function printDemo(url: string, demo: DemoMerchant): void {
     '',
     `  ${demo.key}`,
     '',
-    'Its payoff webhook secret, for checking webhook signatures (shown once):',
+    'Its payoff webhook secret, for checking webhook signatures (shown once' +
+      (demo.keyFile ? `, kept in ${demoSecretPath(demo.keyFile)}` : '') +
+      '):',
     '',
     `  ${demo.webhookSecret}`,
     '',
@@ -47,6 +50,10 @@ function printDemo(url: string, demo: DemoMerchant): void {
     '',
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+function demoSecretPath(keyFile: string): string {
+  return join(dirname(keyFile), demoWebhookSecretFileName);
 }
 
 function parsePort(text: string): number {
