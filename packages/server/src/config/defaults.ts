@@ -51,6 +51,8 @@ export const defaults = {
   webhookConcurrency: 16,
   /** Webhook deliveries in flight at once to one origin, per process. */
   webhookOriginConcurrency: 2,
+  /** Webhook deliveries in flight for one merchant per process, whatever their origins. */
+  webhookMerchantConcurrency: 4,
 } as const;
 
 /** RUB per unit of each rate currency until an operator sets one. */

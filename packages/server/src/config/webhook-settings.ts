@@ -20,6 +20,8 @@ export interface WebhookSettings {
   readonly webhookConcurrency: number;
   /** Deliveries in flight at once to one origin (scheme, host and port) in one process. */
   readonly webhookOriginConcurrency: number;
+  /** Deliveries in flight for one merchant, per process. */
+  readonly webhookMerchantConcurrency: number;
 }
 
 /** The `PAYOFF_*` variables of the webhook settings, by the setting each one sets. */
@@ -54,6 +56,7 @@ export const webhookFileShape = {
   webhookPollMs: z.number().int().min(10).max(60_000).optional(),
   webhookConcurrency: z.number().int().min(1).max(1000).optional(),
   webhookOriginConcurrency: z.number().int().min(1).max(100).optional(),
+  webhookMerchantConcurrency: z.number().int().min(1).max(1000).optional(),
 };
 
 type WebhookFile = { [K in keyof typeof webhookFileShape]?: z.infer<(typeof webhookFileShape)[K]> };
@@ -116,6 +119,8 @@ export function resolveWebhookSettings(
     webhookPollMs: e.PAYOFF_WEBHOOK_POLL_MS ?? file.webhookPollMs ?? defaults.webhookPollMs,
     webhookConcurrency: file.webhookConcurrency ?? defaults.webhookConcurrency,
     webhookOriginConcurrency: file.webhookOriginConcurrency ?? defaults.webhookOriginConcurrency,
+    webhookMerchantConcurrency:
+      file.webhookMerchantConcurrency ?? defaults.webhookMerchantConcurrency,
   };
   try {
     makeTargetPolicy({

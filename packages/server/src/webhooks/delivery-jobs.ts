@@ -9,6 +9,7 @@ export interface ClaimedJob {
   readonly payoutId: string;
   readonly url: string;
   readonly origin: string;
+  readonly merchantId: string;
   /** Number of the attempt this claim makes, from 1. */
   readonly attemptNumber: number;
   /** Failed attempts since the job was (re)queued: picks the next retry delay. */
@@ -31,6 +32,11 @@ export interface ClaimRequest {
   readonly inFlightByOrigin: ReadonlyMap<string, number>;
   /** Most deliveries in flight to one origin. */
   readonly originLimit: number;
+  /** Deliveries this worker has in flight, by merchant. */
+  readonly inFlightByMerchant: ReadonlyMap<string, number>;
+  /** Most deliveries in flight for one merchant, so one merchant's many slow origins
+   * cannot take every slot. */
+  readonly merchantLimit: number;
 }
 
 /** Due jobs looked at per claim, as a multiple of the jobs wanted. */
@@ -46,7 +52,7 @@ const candidateFactor = 4;
  * the wasted candidates; the conditional update alone keeps it correct.
  */
 export async function claimDueJobs(store: Store, request: ClaimRequest): Promise<ClaimedJob[]> {
-  const chosen = pickWithinOriginLimit(await dueCandidates(store.db, request), request);
+  const chosen = pickWithinLimits(await dueCandidates(store.db, request), request);
   if (chosen.length === 0) return [];
   const leased = await store.transaction((tx) => lease(tx, chosen, request));
   if (leased.length === 0) return [];
@@ -57,6 +63,7 @@ export async function claimDueJobs(store: Store, request: ClaimRequest): Promise
     .select([
       'webhook_events.id',
       'webhook_events.payout_id',
+      'webhook_events.merchant_id',
       'webhook_events.body',
       'merchants.webhook_secret',
     ])
@@ -76,6 +83,7 @@ export async function claimDueJobs(store: Store, request: ClaimRequest): Promise
         payoutId: event.payout_id,
         url: job.url,
         origin: job.origin,
+        merchantId: event.merchant_id,
         attemptNumber: Number(job.attempt_count),
         retryStep: Number(job.retry_step),
         body: event.body,
@@ -86,17 +94,22 @@ export async function claimDueJobs(store: Store, request: ClaimRequest): Promise
 }
 
 function dueCandidates(db: Queryable, request: ClaimRequest) {
-  const fullOrigins = [...request.inFlightByOrigin]
-    .filter(([, count]) => count >= request.originLimit)
-    .map(([origin]) => origin);
+  const full = (counts: ReadonlyMap<string, number>, limit: number) =>
+    [...counts].filter(([, count]) => count >= limit).map(([key]) => key);
+  const fullOrigins = full(request.inFlightByOrigin, request.originLimit);
+  const fullMerchants = full(request.inFlightByMerchant, request.merchantLimit);
   return db
     .selectFrom('webhook_jobs')
-    .select(['event_id', 'origin'])
-    .where('state', '=', 'pending')
-    .where('next_attempt_at', '<=', request.now.toISOString())
+    .innerJoin('webhook_events', 'webhook_events.id', 'webhook_jobs.event_id')
+    .select(['webhook_jobs.event_id', 'webhook_jobs.origin', 'webhook_events.merchant_id'])
+    .where('webhook_jobs.state', '=', 'pending')
+    .where('webhook_jobs.next_attempt_at', '<=', request.now.toISOString())
     .where((eb) => unleased(eb, request.now))
-    .$if(fullOrigins.length > 0, (q) => q.where('origin', 'not in', fullOrigins))
-    .orderBy('next_attempt_at')
+    .$if(fullOrigins.length > 0, (q) => q.where('webhook_jobs.origin', 'not in', fullOrigins))
+    .$if(fullMerchants.length > 0, (q) =>
+      q.where('webhook_events.merchant_id', 'not in', fullMerchants),
+    )
+    .orderBy('webhook_jobs.next_attempt_at')
     .limit(request.limit * candidateFactor)
     .execute();
 }
@@ -121,17 +134,20 @@ function unleased(eb: ExpressionBuilder<Database, 'webhook_jobs'>, now: Date) {
   return eb.or([eb('lease_until', 'is', null), eb('lease_until', '<=', now.toISOString())]);
 }
 
-function pickWithinOriginLimit(
-  candidates: readonly { event_id: string; origin: string }[],
+function pickWithinLimits(
+  candidates: readonly { event_id: string; origin: string; merchant_id: string }[],
   request: ClaimRequest,
 ): string[] {
-  const counts = new Map(request.inFlightByOrigin);
+  const byOrigin = new Map(request.inFlightByOrigin);
+  const byMerchant = new Map(request.inFlightByMerchant);
   const chosen: string[] = [];
-  for (const { event_id: eventId, origin } of candidates) {
+  for (const { event_id: eventId, origin, merchant_id: merchantId } of candidates) {
     if (chosen.length >= request.limit) break;
-    const count = counts.get(origin) ?? 0;
-    if (count >= request.originLimit) continue;
-    counts.set(origin, count + 1);
+    const originCount = byOrigin.get(origin) ?? 0;
+    const merchantCount = byMerchant.get(merchantId) ?? 0;
+    if (originCount >= request.originLimit || merchantCount >= request.merchantLimit) continue;
+    byOrigin.set(origin, originCount + 1);
+    byMerchant.set(merchantId, merchantCount + 1);
     chosen.push(eventId);
   }
   return chosen;

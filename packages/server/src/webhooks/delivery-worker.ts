@@ -31,8 +31,9 @@ const userAgent = 'payoff-webhooks/1';
  * Delivers queued webhook events: looks for due jobs every `webhookPollMs` (and at once
  * whenever a delivery finishes), claims them with a lease, sends each stored body with a
  * fresh signature header, and records every attempt. At most `webhookConcurrency`
- * deliveries are in flight, and at most `webhookOriginConcurrency` to one origin, so a
- * slow or failing endpoint only ever occupies its own few slots.
+ * deliveries are in flight, at most `webhookOriginConcurrency` to one origin and at most
+ * `webhookMerchantConcurrency` for one merchant, so a slow or failing endpoint (or one
+ * merchant's many of them) only ever occupies its own few slots.
  */
 export class DeliveryWorker {
   /** This worker's lease owner id: host, process and a random part. */
@@ -41,6 +42,7 @@ export class DeliveryWorker {
   private readonly schedule: RetrySchedule;
   private readonly leaseMs: number;
   private readonly inFlightByOrigin = new Map<string, number>();
+  private readonly inFlightByMerchant = new Map<string, number>();
   private readonly deliveries = new Set<Promise<void>>();
   private timer: NodeJS.Timeout | undefined;
   private running = false;
@@ -128,19 +130,21 @@ export class DeliveryWorker {
       limit: free,
       inFlightByOrigin: this.inFlightByOrigin,
       originLimit: settings.webhookOriginConcurrency,
+      inFlightByMerchant: this.inFlightByMerchant,
+      merchantLimit: settings.webhookMerchantConcurrency,
     });
     for (const job of jobs) this.launch(job);
     if (jobs.length > 0 && jobs.length < free) this.claimAgain = true;
   }
 
   private launch(job: ClaimedJob): void {
-    this.inFlightByOrigin.set(job.origin, (this.inFlightByOrigin.get(job.origin) ?? 0) + 1);
+    countUp(this.inFlightByOrigin, job.origin);
+    countUp(this.inFlightByMerchant, job.merchantId);
     const delivery: Promise<void> = this.deliver(job)
       .catch((error: unknown) => this.logFor(job).error({ err: error }, 'webhook delivery failed'))
       .finally(() => {
-        const left = (this.inFlightByOrigin.get(job.origin) ?? 1) - 1;
-        if (left > 0) this.inFlightByOrigin.set(job.origin, left);
-        else this.inFlightByOrigin.delete(job.origin);
+        countDown(this.inFlightByOrigin, job.origin);
+        countDown(this.inFlightByMerchant, job.merchantId);
         this.deliveries.delete(delivery);
         this.wakeSoon();
       });
@@ -211,4 +215,14 @@ function redirectReason(result: SendResult): string | null {
     return null;
   }
   return `redirect (HTTP ${result.statusCode}) not followed: webhooks never follow redirects`;
+}
+
+function countUp(counts: Map<string, number>, key: string): void {
+  counts.set(key, (counts.get(key) ?? 0) + 1);
+}
+
+function countDown(counts: Map<string, number>, key: string): void {
+  const left = (counts.get(key) ?? 1) - 1;
+  if (left > 0) counts.set(key, left);
+  else counts.delete(key);
 }

@@ -23,6 +23,8 @@ function claimRequest(owner: string, now: Date, overrides: Partial<ClaimRequest>
     limit: 10,
     inFlightByOrigin: new Map(),
     originLimit: 2,
+    inFlightByMerchant: new Map(),
+    merchantLimit: 100,
     ...overrides,
   };
 }
@@ -42,6 +44,29 @@ describe('claiming delivery jobs', () => {
     const payout = await settledPayout(services, merchantId, cardPayoff({ webhook_url: url }));
     return (await eventOf(services, payout.id)).event.id;
   }
+  it("never claims more of one merchant's jobs than the merchant limit", async () => {
+    await services.store.db.updateTable('webhook_jobs').set({ state: 'delivered' }).execute();
+    for (const host of ['m1', 'm2', 'm3']) {
+      await settledPayout(
+        services,
+        merchantId,
+        cardPayoff({ webhook_url: `https://${host}.example/` }),
+      );
+    }
+    const first = await claimDueJobs(
+      services.store,
+      claimRequest('w1', new Date(), { merchantLimit: 2 }),
+    );
+    assert.equal(first.length, 2, 'two slots for the merchant, though three origins are free');
+    assert.ok(first.every((job) => job.merchantId === merchantId));
+
+    const busy = new Map([[merchantId, 2]]);
+    const none = await claimDueJobs(
+      services.store,
+      claimRequest('w1', new Date(), { merchantLimit: 2, inFlightByMerchant: busy }),
+    );
+    assert.equal(none.length, 0, 'the merchant is at its limit in this worker');
+  });
 
   it('leases a due job to one worker; another worker gets nothing until the lease ends', async () => {
     const eventId = await freshJob();
