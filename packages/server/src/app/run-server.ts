@@ -45,9 +45,9 @@ export async function runServer(
   logger.info({ url, dataDir: config.dataDir, mode: config.mode }, 'payoff server listening');
 
   const close = async (): Promise<void> => {
-    await app.close();
-    await services.sandbox.stop();
-    await services.deliveryWorker.stop();
+    // Stop settling and claiming at once, not after the last slow client has gone: work
+    // started now could be cut off by the grace period and then repeated after a restart.
+    await Promise.all([app.close(), services.sandbox.stop(), services.deliveryWorker.stop()]);
     await closeSenders();
     await services.store.close();
   };

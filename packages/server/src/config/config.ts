@@ -5,7 +5,7 @@ import { rateCurrencies, rateMaxScale, type RateCurrency } from '../money/curren
 import { walletFormats } from '../methods/wallet-checks.js';
 import type { MethodSettings } from '../methods/payout-method.js';
 import { defaultSbpBanks, type SbpBank } from '../methods/sbp-banks.js';
-import { minRateText, parseRateText } from '../rates/parse-rate.js';
+import { maxRateText, minRateText, parseRateText } from '../rates/parse-rate.js';
 import { defaultMethods, defaultRates, defaults } from './defaults.js';
 import { envInteger } from './env-values.js';
 import {
@@ -61,7 +61,7 @@ const rateText = z
   .string()
   .refine(
     (t) => parseRateText(t) !== undefined,
-    `decimal of at least ${minRateText} with at most ${rateMaxScale} decimals`,
+    `decimal from ${minRateText} to ${maxRateText} with at most ${rateMaxScale} decimals`,
   );
 
 const methodSchema = z.strictObject({

@@ -27,6 +27,19 @@ export function registerContentTypes(app: FastifyInstance): void {
     }
   });
 
+  // Bodies are read as sent: a compressed one would be read as garbage, so it is refused.
+  app.addHook('preValidation', async (request) => {
+    const encoding = request.headers['content-encoding'];
+    if (request.body !== undefined && encoding !== undefined && encoding !== 'identity') {
+      request.body = new UnreadableParams(
+        new PayoffError(
+          'bad_request',
+          'Compressed request bodies (Content-Encoding) are not accepted.',
+        ),
+      );
+    }
+  });
+
   app.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => {
     if ((body as string).trim() === '') return done(null, undefined);
     done(

@@ -1,6 +1,6 @@
 import { PayoffError } from '../errors/payoff-error.js';
 import type { Store } from '../store/store.js';
-import { webhookUrlProblem } from '../webhooks/webhook-url.js';
+import { normalizeWebhookUrl, webhookUrlProblem } from '../webhooks/webhook-url.js';
 import { getMerchant, newWebhookSecret, type Merchant } from './merchants.js';
 
 /**
@@ -16,11 +16,12 @@ export async function setPayoffWebhookUrl(
   if (problem !== null) {
     throw new PayoffError('invalid_webhook_url', `The webhook URL ${problem}.`);
   }
+  const stored = url === null ? null : normalizeWebhookUrl(url);
   await getMerchant(store.db, merchantId);
   await store.transaction((tx) =>
     tx
       .updateTable('merchants')
-      .set({ payoff_webhook_url: url })
+      .set({ payoff_webhook_url: stored })
       .where('id', '=', merchantId)
       .execute(),
   );

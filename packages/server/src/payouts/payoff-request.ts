@@ -5,7 +5,7 @@ import type { SbpBank } from '../methods/sbp-banks.js';
 import { describeWalletFormat, isValidWallet } from '../methods/wallet-checks.js';
 import { parseDecimal } from '../money/decimal.js';
 import { formatRub, maxAmountTextLength, parseRubAmount, rubScale } from '../money/rub.js';
-import { webhookUrlProblem } from '../webhooks/webhook-url.js';
+import { normalizeWebhookUrl, webhookUrlProblem } from '../webhooks/webhook-url.js';
 import type { CommissionType } from './quote.js';
 
 /** Operator codes `mobile_ru` accepts. */
@@ -164,7 +164,7 @@ function parseWebhookUrl(text: string | undefined): string | null {
   if (problem !== null) {
     throw new PayoffError('invalid_webhook_url', `Parameter 'webhook_url' ${problem}.`);
   }
-  return text;
+  return normalizeWebhookUrl(text);
 }
 
 /** No C0/C1 control characters and no lone surrogates. */

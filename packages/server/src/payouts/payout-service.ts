@@ -103,7 +103,9 @@ export class PayoutService {
     cancelMessage: string | null = null,
   ): Promise<{ payout: Payout; changed: boolean }> {
     const completedAt = new Date().toISOString();
-    const message = status === 'cancel' ? (cancelMessage ?? 'Payout cancelled.') : null;
+    // An empty message would read like success's; control characters could forge output.
+    const cleaned = cancelMessage?.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').trim();
+    const message = status === 'cancel' ? cleaned || 'Payout cancelled.' : null;
 
     const changed = await this.deps.store.transaction(async (tx) => {
       const moved = await tx

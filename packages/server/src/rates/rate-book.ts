@@ -2,7 +2,7 @@ import { PayoffError } from '../errors/payoff-error.js';
 import { rateCurrencies, rateMaxScale, type RateCurrency } from '../money/currency.js';
 import { formatFixed, parseDecimal, type ScaledDecimal } from '../money/decimal.js';
 import type { Queryable, Store } from '../store/store.js';
-import { minRateText, parseRateText } from './parse-rate.js';
+import { maxRateText, minRateText, parseRateText } from './parse-rate.js';
 
 /** A rate: RUB per one unit of a currency, exact. */
 export interface Rate {
@@ -52,8 +52,8 @@ export class RateBook {
     if (parseRateText(text) === undefined) {
       throw new PayoffError(
         'invalid_parameter',
-        `A rate must be a decimal of at least ${minRateText} with at most ${rateMaxScale} ` +
-          'decimals, like 96.92.',
+        `A rate must be a decimal from ${minRateText} to ${maxRateText} with at most ` +
+          `${rateMaxScale} decimals, like 96.92.`,
       );
     }
     const rate = toRate(currency as RateCurrency, text);

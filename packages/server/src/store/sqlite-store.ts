@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
@@ -84,9 +84,16 @@ export function migrateSqlite(
   );
 }
 
+/**
+ * The database holds webhook secrets: it is made readable by its owner only, and SQLite
+ * gives its -wal and -shm files the same mode.
+ */
 function prepareFile(dataDir: string): string {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  return join(dataDir, sqliteFileName);
+  const file = join(dataDir, sqliteFileName);
+  closeSync(openSync(file, 'a', 0o600));
+  chmodSync(file, 0o600);
+  return file;
 }
 
 function checkedMs(ms: number): number {

@@ -23,3 +23,8 @@ export function webhookUrlProblem(text: string): string | null {
     url.password === '';
   return usable ? null : 'must be an absolute http or https URL without spaces or credentials';
 }
+
+/** The URL as it will be used: parsed and written back, so what is stored is where it goes. */
+export function normalizeWebhookUrl(text: string): string {
+  return new URL(text).href;
+}

@@ -109,6 +109,46 @@ describe('hostile input to create-payoff', () => {
     }
   });
 
+  it('refuses a compressed body instead of reading it as plain text', async () => {
+    const before = await snapshot(server);
+    const response = await server.app.inject({
+      method: 'POST',
+      url: '/api/create-payoff',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        'content-encoding': 'gzip',
+        'x-api-key': server.key,
+      },
+      payload: formBody(valid),
+    });
+    assert.match(assertFail(response, 400), /Content-Encoding/);
+    await assertUnchanged(server, before);
+  });
+
+  it('stores a webhook URL the way it will be used', async () => {
+    const response = await postPayoff(server, {
+      ...valid,
+      my_id: 'normalized-url',
+      webhook_url: 'HTTP://Example.COM:80/a/../hook',
+    });
+    const { id } = JSON.parse(response.body) as { id: string };
+    const row = await server.services.store.db
+      .selectFrom('payouts')
+      .select('webhook_url')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    assert.equal(row.webhook_url, 'http://example.com/hook');
+  });
+
+  it('cancels with a default message when the given one is empty or only controls', async () => {
+    for (const text of ['', '\u0007\n']) {
+      const response = await postPayoff(server, valid);
+      const { id } = JSON.parse(response.body) as { id: string };
+      const { payout } = await server.services.payouts.settle(id, 'cancel', text);
+      assert.equal(payout.cancelMessage, 'Payout cancelled.');
+    }
+  });
+
   it('answers a malformed URL in the envelope', async () => {
     const response = await server.app.inject({ method: 'POST', url: '/api/create-payoff%' });
     assertFail(response, 400);

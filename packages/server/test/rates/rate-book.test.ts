@@ -20,6 +20,15 @@ describe('parseRateText', () => {
   });
 });
 
+describe('the largest rate', () => {
+  it('accepts 10^9 RUB per unit and refuses anything above it', () => {
+    assert.deepEqual(parseRateText('1000000000'), { units: 1000000000n, scale: 0 });
+    for (const text of ['1000000000.00000001', '99999999999999999999999999.5']) {
+      assert.equal(parseRateText(text), undefined, text);
+    }
+  });
+});
+
 describe('RateBook.set', () => {
   let server: TestServer;
 
@@ -33,7 +42,8 @@ describe('RateBook.set', () => {
     const before = (await rates.get('BTC')).text;
     await assert.rejects(rates.set('BTC', '0.00000001'), {
       code: 'invalid_parameter',
-      message: 'A rate must be a decimal of at least 0.0001 with at most 8 decimals, like 96.92.',
+      message:
+        'A rate must be a decimal from 0.0001 to 1000000000 with at most 8 decimals, like 96.92.',
     });
     assert.equal((await rates.get('BTC')).text, before);
 
@@ -47,7 +57,7 @@ describe('configured rates', () => {
     try {
       assert.throws(
         () => loadConfig({}, { configFile: file.path }),
-        /Invalid config file[\s\S]*at least 0\.0001[\s\S]*rates\.BTC/,
+        /Invalid config file[\s\S]*from 0\.0001 to 1000000000[\s\S]*rates\.BTC/,
       );
     } finally {
       file.remove();

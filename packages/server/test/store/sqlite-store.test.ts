@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -25,6 +25,19 @@ function insertRate(store: Store, currency: string): Promise<void> {
       .execute();
   });
 }
+
+describe('the SQLite file', () => {
+  it('is readable by its owner only, even in a directory that already existed', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'payoff-mode-'));
+    chmodSync(dataDir, 0o755);
+    const store = openSqliteStore(dataDir);
+    await store.migrate();
+    assert.equal(statSync(join(dataDir, sqliteFileName)).mode & 0o777, 0o600);
+    assert.equal(statSync(join(dataDir, `${sqliteFileName}-wal`)).mode & 0o777, 0o600);
+    await store.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+});
 
 describe('the SQLite store while another process holds the write lock', () => {
   let dataDir: string;

@@ -24,7 +24,10 @@ export function registerWebhookCommands(program: Command): void {
     .option('--limit <n>', 'at most this many', '50')
     .action(async (options: ListOptions, command: Command) => {
       const state = parseState(options.state);
-      const limit = Math.min(Math.max(Number.parseInt(options.limit, 10) || 50, 1), 10_000);
+      const limit = Number(options.limit);
+      if (!/^\d{1,5}$/.test(options.limit) || limit < 1) {
+        throw new Error('--limit must be a whole number from 1 to 99999');
+      }
       const list = await withServices(command, (s) =>
         listWebhooks(s.store.db, { merchantId: options.merchant, state, limit }),
       );
