@@ -107,7 +107,7 @@ export class PayoutService {
     const cleaned = cancelMessage?.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').trim();
     const message = status === 'cancel' ? cleaned || 'Payout cancelled.' : null;
 
-    const changed = await this.deps.store.transaction(async (tx) => {
+    const settled = await this.deps.store.transaction(async (tx) => {
       const moved = await tx
         .updateTable('payouts')
         .set({
@@ -119,17 +119,17 @@ export class PayoutService {
         .where('id', '=', payoutId)
         .where('status', '=', 'in_process')
         .executeTakeFirst();
-      if (moved.numUpdatedRows !== 1n) return false;
+      if (moved.numUpdatedRows !== 1n) return undefined;
 
       const payout = await readPayout(tx, payoutId);
       await postTransfer(tx, settlementTransfer(payout, status, completedAt));
       await this.deps.outbox.write(tx, payout);
-      return true;
+      return payout;
     });
 
-    const payout = await this.get(payoutId);
-    if (changed) this.deps.logger.info(logFields(payout), 'payout settled');
-    return { payout, changed };
+    if (settled === undefined) return { payout: await this.get(payoutId), changed: false };
+    this.deps.logger.info(logFields(settled), 'payout settled');
+    return { payout: settled, changed: true };
   }
 
   /** A payout by id, of any merchant; `not_found` when there is none. */
