@@ -12,8 +12,3 @@ export type RateCurrency = (typeof rateCurrencies)[number];
 
 /** Digits a rate (RUB per unit) may carry after the point. */
 export const rateMaxScale = 8;
-
-/** True when `code` names a payout currency. */
-export function isCurrency(code: string): code is Currency {
-  return Object.hasOwn(currencyScales, code);
-}

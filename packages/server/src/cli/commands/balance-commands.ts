@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { creditMerchant, getBalance, type MerchantBalance } from '../../ledger/balances.js';
-import { JsonNumber } from '../../money/json-number.js';
 import { maxMinorUnits } from '../../money/money-limit.js';
 import { formatRub, formatRubFixed, parseRubAmount } from '../../money/rub.js';
+import { rubNumber } from '../../wire/wire-numbers.js';
 import { output, withServices } from '../context.js';
 
 /** `payoff balance credit|show`. */
@@ -48,9 +48,9 @@ function show(command: Command, merchantId: string, balance: MerchantBalance): v
     command,
     {
       merchant: merchantId,
-      balance: new JsonNumber(formatRub(balance.available)),
-      hold: new JsonNumber(formatRub(balance.hold)),
-      referral: new JsonNumber(formatRub(balance.referral)),
+      balance: rubNumber(balance.available),
+      hold: rubNumber(balance.hold),
+      referral: rubNumber(balance.referral),
     },
     () =>
       [

@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
 import { currencyScales } from '../../money/currency.js';
 import { formatShortest } from '../../money/decimal.js';
-import { JsonNumber, type JsonValue } from '../../money/json-number.js';
-import { formatRub, formatRubFixed } from '../../money/rub.js';
+import type { JsonValue } from '../../money/json-number.js';
+import { formatRubFixed } from '../../money/rub.js';
 import type { Payout } from '../../payouts/payout.js';
+import { decimalTextNumber, rubNumber, scaledNumber } from '../../wire/wire-numbers.js';
 import { output, withServices } from '../context.js';
 
 /** `payoff payout list|show|settle`. */
@@ -89,14 +90,12 @@ export function payoutJson(payout: Payout): Record<string, JsonValue> {
     wallet: payout.wallet,
     bank_id: payout.bankId,
     phone_operator: payout.phoneOperator,
-    amount: new JsonNumber(formatRub(payout.amountKopecks)),
-    amount_in_currency: new JsonNumber(
-      formatShortest(payout.amountInCurrency, currencyScales[payout.currency]),
-    ),
+    amount: rubNumber(payout.amountKopecks),
+    amount_in_currency: scaledNumber(payout.amountInCurrency, currencyScales[payout.currency]),
     amount_currency: payout.currency,
-    amount_rate: payout.rate === null ? null : new JsonNumber(payout.rate),
-    amount_down: new JsonNumber(formatRub(payout.amountDownKopecks)),
-    commission: new JsonNumber(formatRub(payout.commissionKopecks)),
+    amount_rate: payout.rate === null ? null : decimalTextNumber(payout.rate),
+    amount_down: rubNumber(payout.amountDownKopecks),
+    commission: rubNumber(payout.commissionKopecks),
     commission_type: payout.commissionType,
     rail: payout.rail,
     status: payout.status,

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { rateCurrencies } from '../../money/currency.js';
-import { JsonNumber } from '../../money/json-number.js';
+import { decimalTextNumber } from '../../wire/wire-numbers.js';
 import { output, withServices } from '../context.js';
 
 /** `payoff rates set|show`. */
@@ -16,7 +16,7 @@ export function registerRatesCommands(program: Command): void {
       const set = await withServices(command, (s) => s.rates.set(currency.toUpperCase(), rate));
       output(
         command,
-        { currency: set.currency, rate: new JsonNumber(set.text) },
+        { currency: set.currency, rate: decimalTextNumber(set.text) },
         () => `${set.currency} = ${set.text} RUB`,
       );
     });
@@ -29,7 +29,7 @@ export function registerRatesCommands(program: Command): void {
       const list = rateCurrencies.map((c) => all[c]);
       output(
         command,
-        Object.fromEntries(list.map((r) => [r.currency, new JsonNumber(r.text)])),
+        Object.fromEntries(list.map((r) => [r.currency, decimalTextNumber(r.text)])),
         () => list.map((r) => `${r.currency.padEnd(5)} ${r.text} RUB`).join('\n'),
       );
     });
