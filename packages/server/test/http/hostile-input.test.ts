@@ -22,7 +22,7 @@ describe('hostile input to create-payoff', () => {
   });
   after(() => server.close());
 
-  it('keeps my_id after more than a thousand other parameters, so a retry is a replay', async () => {
+  it('keeps my_id after over a thousand other parameters, so a retry is a replay', async () => {
     const padding = Array.from({ length: 1500 }, (_, i) => `p${i}=1`).join('&');
     const payload = `${formBody(valid)}&${padding}&my_id=many-params`;
     const send = () =>

@@ -23,7 +23,7 @@ describe('rotating a webhook secret', () => {
   });
   after(() => services.store.close());
 
-  it('signs events written afterwards with the new secret and leaves older ones alone', async () => {
+  it('signs later events with the new secret and leaves older ones alone', async () => {
     const shop = await fundedMerchant(services, 'https://shop.example/hook');
     const before = await settledPayout(services, shop.merchantId);
     const secret = await rotateWebhookSecret(services.store, shop.merchantId);

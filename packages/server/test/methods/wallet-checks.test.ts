@@ -695,7 +695,8 @@ describe('bitcoin', () => {
       'bc135d7rjq7g6rdk2yhzks9smlaqtedr4dekq08ge8ztwac72sfr9rus6utgsj',
       'BC130XLXVLHEMJA6C4DQV22UAPCTQUPFHLXM9H8Z3K2E72Q4K9HCZ7VQ7ZWS8R',
       'bc1pw5dgrnzv', // 1-byte program
-      'bc1p0xlxvlhemja6c4dqv22uapctqupfhlxm9h8z3k2e72q4k9hcz7v8n0nx0muaew' + 'av253zgeav', // 41-byte program
+      // 41-byte program
+      'bc1p0xlxvlhemja6c4dqv22uapctqupfhlxm9h8z3k2e72q4k9hcz7v8n0nx0muaew' + 'av253zgeav',
       'BC1QR508D6QEJXTDG4Y5R3ZARVARYV98GJ9P', // v0 with 16 bytes
     ]);
   });

@@ -68,7 +68,7 @@ describe('claiming delivery jobs', () => {
     assert.equal(none.length, 0, 'the merchant is at its limit in this worker');
   });
 
-  it('leases a due job to one worker; another worker gets nothing until the lease ends', async () => {
+  it('leases a due job to one worker; another gets nothing until the lease ends', async () => {
     const eventId = await freshJob();
     const now = new Date(Date.now() + 1000);
     const first = await claimDueJobs(services.store, claimRequest('w1', now));

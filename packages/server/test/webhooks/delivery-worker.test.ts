@@ -65,7 +65,7 @@ describe('the delivery worker', () => {
     assert.equal(attempts[0]?.next_attempt_at, null);
   });
 
-  it('retries after 500 three times with the same event id and body, then is delivered', async () => {
+  it('retries after 500 three times with the same event id and body, then delivers', async () => {
     const hook = await scope.receiver((index) => (index < 3 ? 500 : 200));
     const services = await running();
     const shop = await fundedMerchant(services, hook.url);

@@ -182,7 +182,7 @@ describe('the webhook outbox', () => {
     assert.equal(job, undefined);
   });
 
-  it('leaves the payout in process and its money held when the event cannot be written', async () => {
+  it('keeps the payout in process and its money held if the event cannot be written', async () => {
     const failing = new PayoutService({
       store: services.store,
       catalogue: services.catalogue,

@@ -43,7 +43,7 @@ describe('webhook list and show', () => {
     );
   });
 
-  it('show every attempt with its time, status code or error, duration and next retry', async () => {
+  it('show for each attempt its time, status code or error, duration, next retry', async () => {
     const hook = await scope.receiver((index) => (index === 0 ? 500 : 200));
     const s = await scope.services();
     const shop = await fundedMerchant(s, hook.url);
